@@ -1,0 +1,119 @@
+"""La ligne de commande ``orientation`` (CONTRACT.md, « Command line »).
+
+Codes de sortie : 0 succès ; 1 référentiel invalide ou erreur interne ; 2 saisie invalide
+(message en français sur la sortie d'erreur, jamais de trace Python).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from orientation.engine import charger_moteur, moteur_par_defaut
+from orientation.erreurs import ErreurSaisie, lire_situation_json
+from orientation.rapport import texte
+from orientation.referentiel import (
+    ErreurReferentiel,
+    charger_referentiel,
+    dossier_regles_par_defaut,
+)
+
+SORTIE_SAISIE_INVALIDE = 2
+SORTIE_REFERENTIEL_INVALIDE = 1
+
+class _Analyseur(argparse.ArgumentParser):
+    """argparse en français, et code 2 pour une commande mal formée (comme une saisie)."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        traductions = {
+            "the following arguments are required": "arguments obligatoires manquants",
+            "invalid choice": "choix invalide",
+            "unrecognized arguments": "arguments inconnus",
+            "argument": "argument",
+        }
+        for anglais, francais in traductions.items():
+            message = message.replace(anglais, francais)
+        sys.stderr.write(f"orientation : erreur : {message}\n")
+        sys.exit(SORTIE_SAISIE_INVALIDE)
+
+def _lire_entree(chemin: str) -> bytes:
+    if chemin == "-":
+        return sys.stdin.buffer.read()
+    fichier = Path(chemin)
+    if not fichier.is_file():
+        raise ErreurSaisie([f"(fichier) : « {chemin} » introuvable"])
+    return fichier.read_bytes()
+
+def commande_screen(args: argparse.Namespace) -> int:
+    try:
+        situation = lire_situation_json(_lire_entree(args.fichier))
+    except ErreurSaisie as e:
+        sys.stderr.write("Situation invalide :\n")
+        sys.stderr.writelines(f"  - {m}\n" for m in e.messages)
+        return SORTIE_SAISIE_INVALIDE
+    moteur = charger_moteur(args.regles) if args.regles else moteur_par_defaut()
+    resultat = moteur.screen(situation)
+    if args.format == "json":
+        sys.stdout.write(resultat.model_dump_json(indent=2) + "\n")
+    else:
+        sys.stdout.write(texte(resultat))
+    return 0
+
+def commande_rules_check(args: argparse.Namespace) -> int:
+    dossier = Path(args.regles) if args.regles else dossier_regles_par_defaut()
+    referentiel = charger_referentiel(dossier)
+    charger_moteur(dossier)  # la compilation pour durable_rules peut aussi échouer
+    print(f"Référentiel valide : {len(referentiel.regles)} règles, "
+          f"{len(referentiel.parametres)} paramètres ({dossier}).")
+    return 0
+
+def construire_analyseur() -> argparse.ArgumentParser:
+    analyseur = _Analyseur(
+        prog="orientation",
+        description="Repérage des parcours de santé complexes (CSP L6327-1) et orientation "
+                    "vers les acteurs et les fonctions d'appui. Aide à la décision : le "
+                    "jugement du professionnel prime.",
+    )
+    commandes = analyseur.add_subparsers(dest="commande", required=True, metavar="COMMANDE",
+                                         parser_class=_Analyseur)
+
+    screen = commandes.add_parser(
+        "screen", help="repérer une situation (fichier JSON, ou - pour l'entrée standard)",
+        description="Repère une situation décrite en JSON (voir examples/) et affiche "
+                    "l'orientation. Saisie invalide : code 2 et message nommant chaque champ.",
+    )
+    screen.add_argument("fichier", metavar="FICHIER", help="situation JSON, ou - pour stdin")
+    screen.add_argument("--format", choices=("text", "json"), default="text",
+                        help="text (résumé en français, par défaut) ou json (CONTRACT.md)")
+    screen.add_argument("--regles", metavar="DOSSIER", help="autre dossier de règles")
+    screen.set_defaults(fonction=commande_screen)
+
+    rules = commandes.add_parser("rules", help="outils du référentiel de règles")
+    sous = rules.add_subparsers(dest="sous_commande", required=True, metavar="SOUS_COMMANDE",
+                                parser_class=_Analyseur)
+    check = sous.add_parser(
+        "check", help="valider rules/ (code non nul au moindre problème)",
+        description="Valide le référentiel : clés, champs, identifiants, opérateurs, "
+                    "paramètres, doublons. Chaque erreur nomme le fichier, la ligne et la règle.",
+    )
+    check.add_argument("--regles", metavar="DOSSIER", help="dossier de règles à valider")
+    check.set_defaults(fonction=commande_rules_check)
+    return analyseur
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = construire_analyseur().parse_args(argv)
+    try:
+        return args.fonction(args)
+    except ErreurReferentiel as e:
+        sys.stderr.write("Référentiel invalide :\n")
+        sys.stderr.writelines(f"  - {m}\n" for m in e.erreurs)
+        return SORTIE_REFERENTIEL_INVALIDE
+    except BrokenPipeError:  # sortie fermée en cours de route (| head)
+        return 0
+
+if __name__ == "__main__":
+    sys.exit(main())

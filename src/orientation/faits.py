@@ -1,0 +1,252 @@
+"""De la situation validée au « fait » que les règles examinent.
+
+Le fait reprend chaque champ de la situation sous son chemin pointé (``social.aidant``),
+remplace les listes à vocabulaire fermé par un drapeau par valeur possible
+(``sante.maladies_chroniques.diabete``), ajoute quelques champs dérivés sans seuil
+(``sante.nb_maladies_chroniques``) et les résultats des instruments validés (``scores.*``).
+Les questionnaires bruts (grille AGGIR, GFST, mini-Zarit, EPICES) n'y figurent que par
+leurs scores.
+
+Ce module décrit aussi chaque champ consultable par les règles (type, valeurs permises,
+libellé français) : le chargeur du référentiel s'en sert pour refuser un champ inconnu ou
+une valeur impossible.
+"""
+
+from __future__ import annotations
+
+import types
+import typing
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from pydantic import BaseModel
+
+from orientation import instruments
+from orientation.situation import Situation
+
+QUESTIONNAIRES = {"autonomie.aggir", "autonomie.fragilite", "social.mini_zarit", "social.epices"}
+
+
+@dataclass(frozen=True)
+class Champ:
+    """Un champ que les règles peuvent consulter."""
+
+    chemin: str
+    type: Literal["booleen", "entier", "decimal", "enum", "liste"]
+    libelle: str
+    valeurs: tuple[str, ...] = ()
+    optionnel: bool = False  # peut être absent du fait (score non calculé, GIR non saisi)
+    minimum: float | None = None
+    maximum: float | None = None
+    derive: bool = False
+
+
+LIBELLES: dict[str, str] = {
+    "age": "âge",
+    "contexte.medecin_traitant": "médecin traitant déclaré",
+    "contexte.urgence": "signes d'urgence vitale",
+    "contexte.hors_residence_habituelle": "hors de sa résidence habituelle",
+    "contexte.sortie_hospitalisation": "sortie d'hospitalisation prévue",
+    "contexte.complexite_ressentie": "situation jugée complexe par le professionnel",
+    "contexte.suivi_appui_en_cours": "déjà suivi par un DAC ou un gestionnaire de cas",
+    "sante.maladies_chroniques": "maladies chroniques",
+    "sante.nb_maladies_chroniques": "nombre de maladies chroniques",
+    "sante.insuffisance_organe_severe": "insuffisance d'organe sévère",
+    "sante.pathologie_instable": "pathologie chronique non stabilisée",
+    "sante.nb_medicaments": "nombre de médicaments par jour",
+    "sante.hospitalisations_non_programmees_6_mois": "hospitalisations non programmées en 6 mois",
+    "sante.chutes_6_mois": "chutes en 6 mois",
+    "sante.chute_grave": "antécédent de chute grave",
+    "sante.troubles_cognitifs": "troubles cognitifs",
+    "sante.troubles_psychiques": "troubles de l'humeur ou du comportement",
+    "sante.addiction": "addiction",
+    "sante.douleur_chronique": "douleur chronique (plus de 3 mois)",
+    "sante.denutrition": "dénutrition",
+    "sante.soins_palliatifs": "soins palliatifs",
+    "sante.refus_de_soins": "refus de soins",
+    "autonomie.gir": "GIR saisi",
+    "autonomie.adl_dependantes": "activités de base de la vie quotidienne (ADL) non faites seul",
+    "autonomie.iadl_dependantes": "activités instrumentales (IADL) non faites seul",
+    "autonomie.autonomie_decisionnelle_alteree": "autonomie décisionnelle altérée",
+    "autonomie.aides": "aides et soins à domicile",
+    "handicap.types": "types de handicap",
+    "handicap.nb_types": "nombre de types de handicap",
+    "handicap.reconnaissance_mdph": "reconnaissance MDPH",
+    "handicap.handicap_rare": "handicap rare",
+    "handicap.sans_solution": "sans solution adaptée",
+    "social.vit_seul": "vit seul",
+    "social.isolement": "isolement social",
+    "social.aidant": "aidant",
+    "social.logement": "logement",
+    "social.couverture": "couverture maladie",
+    "social.difficultes_financieres": "difficultés financières",
+    "social.barriere_linguistique": "barrière linguistique",
+    "social.protection_juridique": "protection juridique",
+    "social.maltraitance_suspectee": "maltraitance suspectée",
+    "scores.epices": "score EPICES",
+    "scores.epices_precarite": "précarité selon EPICES",
+    "scores.mini_zarit": "score du mini-Zarit",
+    "scores.mini_zarit_fardeau": "fardeau de l'aidant (mini-Zarit)",
+    "scores.gir": "GIR",
+    "scores.gir_source": "origine du GIR",
+    "scores.fragilite": "repérage de la fragilité (GFST)",
+}
+
+# Libellés français des valeurs d'énumération et des listes, pour l'affichage.
+LIBELLES_VALEURS: dict[str, str] = {
+    "adaptees": "adaptées", "insuffisantes": "insuffisantes", "aucune": "aucune",
+    "present": "présent", "aucun": "aucun", "epuise": "épuisé",
+    "adapte": "adapté", "inadapte": "inadapté", "insalubre": "insalubre",
+    "sans_domicile": "sans domicile", "complete": "complète",
+    "sans_complementaire": "sans complémentaire", "a_evaluer": "à évaluer",
+    "en_place": "en place", "diabete": "diabète",
+    "insuffisance_cardiaque": "insuffisance cardiaque", "bpco": "BPCO",
+    "insuffisance_renale": "insuffisance rénale", "cancer": "cancer", "avc": "AVC",
+    "maladie_neurodegenerative": "maladie neuro-évolutive",
+    "maladie_psychiatrique": "maladie psychiatrique", "hypertension": "hypertension",
+    "obesite": "obésité", "vih": "VIH", "maladie_rare": "maladie rare", "autre": "autre",
+    "moteur": "moteur", "sensoriel": "sensoriel", "psychique": "psychique", "mental": "mental",
+    "cognitif": "cognitif", "polyhandicap": "polyhandicap",
+    "maladie_invalidante": "maladie invalidante",
+    "absent_ou_leger": "absent ou léger", "leger_a_modere": "léger à modéré",
+    "modere_a_severe": "modéré à sévère", "severe": "sévère", "saisi": "saisi",
+    "aggir": "calculé (AGGIR)", "non_reperee": "non repérée",
+    "a_confirmer": "à confirmer par le clinicien", "fragile": "fragile",
+    "non_fragile": "non fragile", "sanitaire": "sanitaire", "medico_social": "médico-social",
+    "social": "social", "soins": "soins", "sante": "santé", "vie": "vie",
+    "simple": "simple", "coordonne": "coordonné", "complexe": "complexe",
+    "jamais": "jamais", "parfois": "parfois", "souvent": "souvent",
+    "oui": "oui", "non": "non", "ne_sait_pas": "ne sait pas", "A": "A", "B": "B", "C": "C",
+}
+
+# Champs calculés à partir de la situation, sans seuil ni décision.
+_DERIVES = (
+    Champ("sante.nb_maladies_chroniques", "entier", LIBELLES["sante.nb_maladies_chroniques"],
+          minimum=0, maximum=13, derive=True),
+    Champ("handicap.nb_types", "entier", LIBELLES["handicap.nb_types"], minimum=0, maximum=7,
+          derive=True),
+    Champ("scores.epices", "decimal", LIBELLES["scores.epices"], optionnel=True, minimum=0,
+          maximum=100, derive=True),
+    Champ("scores.epices_precarite", "booleen", LIBELLES["scores.epices_precarite"],
+          optionnel=True, derive=True),
+    Champ("scores.mini_zarit", "decimal", LIBELLES["scores.mini_zarit"], optionnel=True,
+          minimum=0, maximum=7, derive=True),
+    Champ("scores.mini_zarit_fardeau", "enum", LIBELLES["scores.mini_zarit_fardeau"],
+          valeurs=instruments.MINI_ZARIT_BANDES, optionnel=True, derive=True),
+    Champ("scores.gir", "entier", LIBELLES["scores.gir"], optionnel=True, minimum=1, maximum=6,
+          derive=True),
+    Champ("scores.gir_source", "enum", LIBELLES["scores.gir_source"], valeurs=("saisi", "aggir"),
+          optionnel=True, derive=True),
+    Champ("scores.fragilite", "enum", LIBELLES["scores.fragilite"],
+          valeurs=("non_reperee", "a_confirmer", "fragile", "non_fragile"), optionnel=True,
+          derive=True),
+)
+
+
+def _sans_none(annotation: Any) -> tuple[Any, bool]:
+    if typing.get_origin(annotation) in (typing.Union, types.UnionType):
+        args = [a for a in typing.get_args(annotation) if a is not type(None)]
+        return args[0], len(args) < len(typing.get_args(annotation))
+    return annotation, False
+
+
+def _champ(chemin: str, info: Any) -> Champ:
+    annotation, optionnel = _sans_none(info.annotation)
+    origine = typing.get_origin(annotation)
+    libelle = LIBELLES[chemin]
+    bornes = {"minimum": None, "maximum": None}
+    for meta in info.metadata:
+        if hasattr(meta, "ge"):
+            bornes["minimum"] = meta.ge
+        if hasattr(meta, "le"):
+            bornes["maximum"] = meta.le
+    if annotation is bool:
+        return Champ(chemin, "booleen", libelle, optionnel=optionnel)
+    if annotation is int:
+        return Champ(chemin, "entier", libelle, optionnel=optionnel, **bornes)
+    if origine is Literal:
+        return Champ(chemin, "enum", libelle, valeurs=typing.get_args(annotation),
+                     optionnel=optionnel)
+    if origine is list:
+        (element,) = typing.get_args(annotation)
+        return Champ(chemin, "liste", libelle, valeurs=typing.get_args(element))
+    raise TypeError(f"type de champ non pris en charge : {chemin}")  # pragma: no cover
+
+
+def _champs_du_modele() -> dict[str, Champ]:
+    champs: dict[str, Champ] = {}
+    for nom, info in Situation.model_fields.items():
+        annotation, _ = _sans_none(info.annotation)
+        if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+            for sous_nom, sous_info in annotation.model_fields.items():
+                chemin = f"{nom}.{sous_nom}"
+                if chemin not in QUESTIONNAIRES:
+                    champs[chemin] = _champ(chemin, sous_info)
+        else:
+            champs[nom] = _champ(nom, info)
+    for derive in _DERIVES:
+        champs[derive.chemin] = derive
+    return champs
+
+
+CHAMPS: dict[str, Champ] = _champs_du_modele()
+
+
+def construire_fait(situation: Situation, parametres: Mapping[str, Any]) -> dict[str, Any]:
+    """Le fait plat (chemins pointés → valeurs) d'une situation.
+
+    ``parametres`` fournit les seuils d'interprétation des instruments (précarité EPICES,
+    bandes du mini-Zarit). Un champ optionnel sans valeur est absent du fait : toute
+    comparaison qui le concerne est fausse.
+    """
+    fait: dict[str, Any] = {}
+    for section, valeur in situation:
+        if isinstance(valeur, BaseModel):
+            for nom, sous_valeur in valeur:
+                chemin = f"{section}.{nom}"
+                if chemin in QUESTIONNAIRES:
+                    continue
+                champ = CHAMPS[chemin]
+                if champ.type == "liste":
+                    for possible in champ.valeurs:
+                        fait[f"{chemin}.{possible}"] = possible in sous_valeur
+                elif sous_valeur is not None:
+                    fait[chemin] = sous_valeur
+        else:
+            fait[section] = valeur
+    fait["sante.nb_maladies_chroniques"] = len(situation.sante.maladies_chroniques)
+    fait["handicap.nb_types"] = len(situation.handicap.types)
+    fait.update(calculer_scores(situation, parametres))
+    return fait
+
+
+def calculer_scores(situation: Situation, parametres: Mapping[str, Any]) -> dict[str, Any]:
+    """Les scores des instruments renseignés, sous leurs chemins ``scores.*``."""
+    scores: dict[str, Any] = {}
+    social, autonomie = situation.social, situation.autonomie
+    if social.epices is not None:
+        score = instruments.score_epices(social.epices.model_dump())
+        scores["scores.epices"] = score
+        scores["scores.epices_precarite"] = score >= parametres["epices.seuil_precarite"]
+    if social.mini_zarit is not None:
+        score = instruments.score_mini_zarit(social.mini_zarit)
+        scores["scores.mini_zarit"] = score
+        scores["scores.mini_zarit_fardeau"] = instruments.bande_mini_zarit(
+            score,
+            (parametres["mini_zarit.borne_fardeau_absent_ou_leger"],
+             parametres["mini_zarit.borne_fardeau_leger_a_modere"],
+             parametres["mini_zarit.borne_fardeau_modere_a_severe"]),
+        )
+    if autonomie.gir is not None:
+        scores["scores.gir"] = autonomie.gir
+        scores["scores.gir_source"] = "saisi"
+    elif autonomie.aggir is not None:
+        scores["scores.gir"] = instruments.gir_depuis_aggir(autonomie.aggir.model_dump())
+        scores["scores.gir_source"] = "aggir"
+    if autonomie.fragilite is not None:
+        f = autonomie.fragilite
+        scores["scores.fragilite"] = instruments.conclusion_gfst(
+            f.model_dump(exclude={"jugement_fragile"}), f.jugement_fragile
+        )
+    return scores

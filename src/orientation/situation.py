@@ -1,0 +1,196 @@
+"""La situation d'un patient, telle que le médecin traitant la décrit (CONTRACT.md, « Input »).
+
+Les noms des champs sont le vocabulaire public du projet : ne pas les renommer.
+Tout champ inconnu est une erreur (``extra="forbid"``) : un champ mal orthographié ne doit
+jamais être ignoré en silence. Les types sont stricts (``"80"`` n'est pas un âge) ; la
+lecture des tableaux (CSV, Excel) convertit les cellules avant la validation.
+
+Valeurs par défaut (CONTRACT.md) : un booléen absent vaut « non », un nombre absent vaut 0,
+une énumération absente prend sa première valeur ; ``medecin_traitant`` vaut « oui ».
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
+
+from orientation.instruments import gir_depuis_aggir
+
+MaladieChronique = Literal[
+    "diabete",
+    "insuffisance_cardiaque",
+    "bpco",
+    "insuffisance_renale",
+    "cancer",
+    "avc",
+    "maladie_neurodegenerative",
+    "maladie_psychiatrique",
+    "hypertension",
+    "obesite",
+    "vih",
+    "maladie_rare",
+    "autre",
+]
+TypeHandicap = Literal[
+    "moteur",
+    "sensoriel",
+    "psychique",
+    "mental",
+    "cognitif",
+    "polyhandicap",
+    "maladie_invalidante",
+]
+CodeAggir = Literal["A", "B", "C"]
+ReponseGfst = Literal["oui", "non", "ne_sait_pas"]
+ReponseZarit = Literal["jamais", "parfois", "souvent"]
+
+
+class _Modele(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+def _sans_doublon(valeurs: list[str]) -> list[str]:
+    vus: list[str] = []
+    for v in valeurs:
+        if v in vus:
+            raise ValueError(f"la valeur « {v} » figure deux fois")
+        vus.append(v)
+    return valeurs
+
+
+class Contexte(_Modele):
+    """Circonstances de la consultation (parcours de soins coordonnés, cas particuliers)."""
+
+    medecin_traitant: bool = True
+    urgence: bool = False
+    hors_residence_habituelle: bool = False
+    sortie_hospitalisation: bool = False
+    complexite_ressentie: bool = False
+    suivi_appui_en_cours: bool = False
+
+
+class Sante(_Modele):
+    maladies_chroniques: list[MaladieChronique] = Field(default_factory=list)
+    insuffisance_organe_severe: bool = False
+    pathologie_instable: bool = False
+    nb_medicaments: int = Field(default=0, ge=0, le=60)
+    hospitalisations_non_programmees_6_mois: int = Field(default=0, ge=0, le=50)
+    chutes_6_mois: int = Field(default=0, ge=0, le=100)
+    chute_grave: bool = False
+    troubles_cognitifs: bool = False
+    troubles_psychiques: bool = False
+    addiction: bool = False
+    douleur_chronique: bool = False
+    denutrition: bool = False
+    soins_palliatifs: bool = False
+    refus_de_soins: bool = False
+
+    _doublons = field_validator("maladies_chroniques")(_sans_doublon)
+
+
+class Aggir(_Modele):
+    """Les huit variables discriminantes d'AGGIR (CASF annexe 2-2), codées A, B ou C.
+
+    ``deplacement_exterieur`` et ``communication`` sont acceptées mais pèsent 0 dans
+    tous les groupes de l'algorithme.
+    """
+
+    coherence: CodeAggir
+    orientation: CodeAggir
+    toilette: CodeAggir
+    habillage: CodeAggir
+    alimentation: CodeAggir
+    elimination: CodeAggir
+    transferts: CodeAggir
+    deplacement_interieur: CodeAggir
+    deplacement_exterieur: CodeAggir | None = None
+    communication: CodeAggir | None = None
+
+
+class Fragilite(_Modele):
+    """Questionnaire du Gérontopôle (GFST, Vellas 2013) et jugement du clinicien."""
+
+    vit_seul: ReponseGfst
+    perte_de_poids: ReponseGfst
+    fatigue: ReponseGfst
+    mobilite: ReponseGfst
+    plainte_memoire: ReponseGfst
+    marche_lente: ReponseGfst
+    jugement_fragile: bool | None = None
+
+
+class Autonomie(_Modele):
+    gir: int | None = Field(default=None, ge=1, le=6)
+    aggir: Aggir | None = None
+    adl_dependantes: int = Field(default=0, ge=0, le=6)
+    iadl_dependantes: int = Field(default=0, ge=0, le=8)
+    autonomie_decisionnelle_alteree: bool = False
+    aides: Literal["adaptees", "insuffisantes", "aucune"] = "adaptees"
+    fragilite: Fragilite | None = None
+
+    @field_validator("aggir")
+    @classmethod
+    def _gir_coherent(cls, aggir: Aggir | None, info: ValidationInfo) -> Aggir | None:
+        gir = info.data.get("gir")
+        if gir is not None and aggir is not None:
+            calcule = gir_depuis_aggir(aggir.model_dump())
+            if calcule != gir:
+                raise ValueError(
+                    f"la grille AGGIR donne le GIR {calcule}, le GIR saisi (autonomie.gir) est "
+                    f"{gir} : corrigez l'un ou l'autre, ou ne donnez que la grille"
+                )
+        return aggir
+
+
+class Handicap(_Modele):
+    types: list[TypeHandicap] = Field(default_factory=list)
+    reconnaissance_mdph: bool = False
+    handicap_rare: bool = False
+    sans_solution: bool = False
+
+    _doublons = field_validator("types")(_sans_doublon)
+
+
+class Epices(_Modele):
+    """Les 11 questions du score EPICES (Sass 2006), réponse oui (true) ou non (false).
+
+    Un questionnaire incomplet n'a pas de score : toutes les clés sont obligatoires.
+    """
+
+    travailleur_social: bool
+    complementaire: bool
+    couple: bool
+    proprietaire: bool
+    difficultes_financieres: bool
+    sport: bool
+    spectacle: bool
+    vacances: bool
+    contacts_famille: bool
+    hebergement_possible: bool
+    aide_materielle: bool
+
+
+class Social(_Modele):
+    vit_seul: bool = False
+    isolement: bool = False
+    aidant: Literal["present", "aucun", "epuise"] = "present"
+    mini_zarit: list[ReponseZarit] | None = Field(default=None, min_length=7, max_length=7)
+    logement: Literal["adapte", "inadapte", "insalubre", "sans_domicile"] = "adapte"
+    couverture: Literal["complete", "sans_complementaire", "aucune"] = "complete"
+    epices: Epices | None = None
+    difficultes_financieres: bool = False
+    barriere_linguistique: bool = False
+    protection_juridique: Literal["aucune", "a_evaluer", "en_place"] = "aucune"
+    maltraitance_suspectee: bool = False
+
+
+class Situation(_Modele):
+    """La situation d'un patient. Seul ``age`` est obligatoire."""
+
+    age: int = Field(ge=0, le=120)
+    contexte: Contexte = Field(default_factory=Contexte)
+    sante: Sante = Field(default_factory=Sante)
+    autonomie: Autonomie = Field(default_factory=Autonomie)
+    handicap: Handicap = Field(default_factory=Handicap)
+    social: Social = Field(default_factory=Social)
