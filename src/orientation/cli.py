@@ -11,6 +11,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from orientation import scenarios
 from orientation.engine import charger_moteur, moteur_par_defaut
 from orientation.erreurs import ErreurSaisie, lire_situation_json
 from orientation.rapport import texte
@@ -19,6 +20,7 @@ from orientation.referentiel import (
     charger_referentiel,
     dossier_regles_par_defaut,
 )
+from orientation.scenarios import dossier_features_par_defaut
 
 SORTIE_SAISIE_INVALIDE = 2
 SORTIE_REFERENTIEL_INVALIDE = 1
@@ -66,8 +68,13 @@ def commande_rules_check(args: argparse.Namespace) -> int:
     dossier = Path(args.regles) if args.regles else dossier_regles_par_defaut()
     referentiel = charger_referentiel(dossier)
     charger_moteur(dossier)  # la compilation pour durable_rules peut aussi échouer
+    features = Path(args.features) if args.features else dossier_features_par_defaut()
+    analyse, erreurs = scenarios.verifier(referentiel, features)
+    if erreurs:
+        raise ErreurReferentiel(erreurs)
     print(f"Référentiel valide : {len(referentiel.regles)} règles, "
-          f"{len(referentiel.parametres)} paramètres ({dossier}).")
+          f"{len(referentiel.parametres)} paramètres ({dossier}) ; "
+          f"{len(analyse.scenarios)} scénarios couvrent chaque règle ({features}).")
     return 0
 
 def construire_analyseur() -> argparse.ArgumentParser:
@@ -95,11 +102,15 @@ def construire_analyseur() -> argparse.ArgumentParser:
     sous = rules.add_subparsers(dest="sous_commande", required=True, metavar="SOUS_COMMANDE",
                                 parser_class=_Analyseur)
     check = sous.add_parser(
-        "check", help="valider rules/ (code non nul au moindre problème)",
+        "check", help="valider rules/ et features/ (code non nul au moindre problème)",
         description="Valide le référentiel : clés, champs, identifiants, opérateurs, "
-                    "paramètres, doublons. Chaque erreur nomme le fichier, la ligne et la règle.",
+                    "paramètres, doublons ; et les scénarios : chaque règle illustrée par un "
+                    "scénario étiqueté @R-…, aucune étiquette inconnue, aucun plan du scénario "
+                    "sans exemples. Chaque erreur nomme le fichier et la ligne.",
     )
     check.add_argument("--regles", metavar="DOSSIER", help="dossier de règles à valider")
+    check.add_argument("--features", metavar="DOSSIER",
+                       help="dossier des scénarios Gherkin (par défaut features/ du dépôt)")
     check.set_defaults(fonction=commande_rules_check)
     return analyseur
 

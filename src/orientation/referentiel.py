@@ -23,6 +23,7 @@ Toute erreur nomme le fichier, la ligne et la règle, en français.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -52,6 +53,7 @@ OPERATEURS_CONCLUSION = ("contient", "nombre_au_moins", "egal")
 _ID_REGLE = re.compile(r"^R-[A-Z0-9]+(-[A-Z0-9]+)*$")
 _OUI_NON = {"oui": True, "non": False, True: True, False: False}
 FICHIERS_SPECIAUX = ("catalogue.yaml", "parametres.yaml")
+VARIABLE_REGLES = "ORIENTATION_REGLES"
 
 
 class ErreurReferentiel(Exception):
@@ -763,7 +765,12 @@ def charger_referentiel(dossier: Path | str) -> Referentiel:
 
 
 def dossier_regles_par_defaut() -> Path:
-    """Le dossier ``rules/`` : celui du paquet installé, sinon celui du dépôt."""
+    """Le dossier ``rules/`` : celui que nomme la variable d'environnement
+    ``ORIENTATION_REGLES`` (pour essayer un référentiel modifié sur toute la suite de
+    scénarios), sinon celui du paquet installé, sinon celui du dépôt."""
+    choisi = os.environ.get(VARIABLE_REGLES)
+    if choisi:
+        return Path(choisi)
     installe = Path(__file__).parent / "rules"
     if installe.is_dir():
         return installe
