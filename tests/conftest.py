@@ -44,8 +44,11 @@ def regles_copiees(tmp_path: Path) -> Path:
 def pytest_configure(config):
     """Chaque identifiant de règle est un marqueur connu : ``-m R-SANTE-POLYMEDICATION``
     sélectionne les scénarios qui l'illustrent, sans avertissement « marqueur inconnu »."""
-    from orientation.referentiel import ErreurReferentiel, charger_referentiel, \
-        dossier_regles_par_defaut
+    from orientation.referentiel import (
+        ErreurReferentiel,
+        charger_referentiel,
+        dossier_regles_par_defaut,
+    )
 
     try:
         referentiel = charger_referentiel(dossier_regles_par_defaut())

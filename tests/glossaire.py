@@ -65,9 +65,10 @@ def cle(texte: str) -> str:
     """Forme de comparaison : sans accents, minuscules, tirets, apostrophes et espaces réduits.
 
     « DAC – réponse globale », « DAC - reponse globale » et « dac_reponse_globale » se
-    rejoignent."""
+    rejoignent, comme « sortie d'hospitalisation » et « sortie_hospitalisation »."""
     t = unicodedata.normalize("NFKD", texte)
     t = "".join(c for c in t if not unicodedata.combining(c)).lower()
+    t = re.sub(r"\b[dl]['’]", "", t)  # « sortie d'hospitalisation » ~ sortie_hospitalisation
     return re.sub(r"[\s\-–—_'’]+", " ", t).strip()
 
 
@@ -258,6 +259,7 @@ def _enregistrer(mot_cle: str, rubrique: str, modele: str, motif: str, exemples:
                  fonction: Callable[..., Any], effet: str | None = None,
                  convertisseurs: dict[str, Callable[[str], Any]] | None = None) -> None:
     effet = effet or " ".join((fonction.__doc__ or "").split())
+    exemples = tuple(exemples) or (modele if modele.startswith(mot_cle) else f"Et {modele}",)
     GLOSSAIRE.append(Phrase(mot_cle, rubrique, modele, tuple(exemples), effet, motif))
     # pytest-bdd range la définition d'étape dans le module appelant : ici, ce module.
     niveau = 1
@@ -282,7 +284,7 @@ def champ(rubrique: str, modele: str, motif: str, chemin: str, valeur: Any,
     """Une phrase qui donne une valeur fixe à un champ de la situation."""
     def poser(dossier: Dossier) -> None:
         dossier.poser(chemin, valeur)
-    _enregistrer("Soit", rubrique, modele, motif, exemples or (f"Et {modele}",), poser,
+    _enregistrer("Soit", rubrique, modele, motif, exemples, poser,
                  effet=f"`{chemin}` = {_valeur_doc(valeur)}")
 
 
@@ -374,9 +376,10 @@ champ(R, "elle a des troubles de l'humeur ou du comportement | des troubles psyc
       r"psychiques)", "sante.troubles_psychiques", True,
       "Et elle a des troubles de l'humeur ou du comportement", "Et il a des troubles psychiques")
 champ(R, "elle a une addiction", rf"{SUJET} a une addiction", "sante.addiction", True)
-champ(R, "elle souffre d'une douleur chronique depuis plus de 3 mois",
-      rf"{SUJET} (?:a|souffre d')une douleur chronique(?: depuis plus de 3 mois)?",
-      "sante.douleur_chronique", True)
+champ(R, "elle a une douleur chronique | souffre d'une douleur chronique depuis plus de 3 mois",
+      rf"{SUJET} (?:a |souffre d')une douleur chronique(?: depuis plus de 3 mois)?",
+      "sante.douleur_chronique", True, "Et elle a une douleur chronique",
+      "Et elle souffre d'une douleur chronique depuis plus de 3 mois")
 champ(R, "elle est dénutrie", rf"{SUJET} est dénutrie?", "sante.denutrition", True)
 champ(R, "elle relève de soins palliatifs", rf"{SUJET} relève de soins palliatifs",
       "sante.soins_palliatifs", True)
@@ -542,7 +545,7 @@ champ(R, "elle est isolée", rf"{SUJET} est (?:socialement )?isolée?", "social.
 champ(R, "son aidant est présent", r"son aidante? est présente?", "social.aidant", "present")
 champ(R, "son aidant est épuisé | son aidante est épuisée", r"son aidante? est épuisée?",
       "social.aidant", "epuise", "Et son aidant est épuisé", "Et son aidante est épuisée")
-champ(R, "elle n'a aucun aidant", rf"{SUJET} n'a (?:aucun|pas d')aidant", "social.aidant",
+champ(R, "elle n'a aucun aidant", rf"{SUJET} n'a (?:aucun |pas d')aidant", "social.aidant",
       "aucun", "Et elle n'a aucun aidant", "Et il n'a pas d'aidant")
 
 REPONSES_ZARIT = {"jamais": "jamais", "parfois": "parfois", "souvent": "souvent"}

@@ -71,10 +71,13 @@ def commande_rules_check(args: argparse.Namespace) -> int:
     features = Path(args.features) if args.features else dossier_features_par_defaut()
     analyse, erreurs = scenarios.verifier(referentiel, features)
     if erreurs:
-        raise ErreurReferentiel(erreurs)
+        sys.stderr.write("Scénarios invalides ou incomplets (features/) :\n")
+        sys.stderr.writelines(f"  - {m}\n" for m in erreurs)
+        return SORTIE_REFERENTIEL_INVALIDE
     print(f"Référentiel valide : {len(referentiel.regles)} règles, "
           f"{len(referentiel.parametres)} paramètres ({dossier}) ; "
-          f"{len(analyse.scenarios)} scénarios couvrent chaque règle ({features}).")
+          f"{len(analyse.scenarios)} scénarios ({analyse.nb_cas} cas avec les exemples) "
+          f"couvrent chaque règle ({features}).")
     return 0
 
 def construire_analyseur() -> argparse.ArgumentParser:

@@ -50,6 +50,7 @@ class ScenarioLu:
     ligne: int
     nom: str
     etiquettes: set[str] = field(default_factory=set)  # y compris celles héritées
+    nb_cas: int = 1  # un par ligne d'exemples pour un plan du scénario
 
 
 @dataclass
@@ -60,6 +61,10 @@ class Analyse:
     etiquettes: list[Etiquette] = field(default_factory=list)
     erreurs: list[str] = field(default_factory=list)
     fichiers: list[str] = field(default_factory=list)
+
+    @property
+    def nb_cas(self) -> int:
+        return sum(s.nb_cas for s in self.scenarios)
 
     @property
     def regles_couvertes(self) -> set[str]:
@@ -170,7 +175,8 @@ def _lire(chemin: Path, nom: str, analyse: Analyse) -> None:
                         f"{nom}, ligne {tableau['location']['line']} : le tableau « Exemples » "
                         f"du plan du scénario « {titre} » est vide (il faut une ligne d'en-tête "
                         "et au moins une ligne d'exemple)")
-        analyse.scenarios.append(ScenarioLu(nom, ligne, titre, etiquettes))
+        nb_cas = sum(len(t.get("tableBody", [])) for t in exemples) or 1
+        analyse.scenarios.append(ScenarioLu(nom, ligne, titre, etiquettes, nb_cas))
 
 
 def _erreur_syntaxe(nom: str, err: Exception) -> str:

@@ -1,0 +1,125 @@
+# language: fr
+Fonctionnalité: La perte d'autonomie fonctionnelle
+  GIR saisi ou calculé par la grille AGGIR, activités de la vie quotidienne, aides à
+  domicile, autonomie décisionnelle (rules/autonomie.yaml ; CASF L232-2, annexe 2-2).
+
+  @R-AUTONOMIE-APA
+  Règle: Après 60 ans, en GIR 1 à 4, l'APA finance un plan d'aide
+
+    Plan du scénario: APA à <âge> ans en GIR <gir>
+      Soit une personne de <âge> ans
+      Et elle est en GIR <gir>
+      Quand on évalue sa situation
+      Alors l'acteur « Conseil départemental (APA) » <proposition>
+
+      Exemples:
+        | âge | gir | proposition       |
+        | 60  | 4   | est proposé       |
+        | 85  | 1   | est proposé       |
+        | 59  | 4   | n'est pas proposé |
+        | 80  | 5   | n'est pas proposé |
+
+    Scénario: Le GIR calculé par la grille AGGIR ouvre aussi l'APA
+      Soit une patiente de 78 ans
+      Et sa grille AGGIR est « BBBBBBBB »
+      Quand on évalue sa situation
+      Alors le GIR vaut 4, calculé par la grille AGGIR
+      Et le cluster « Médico-social à domicile » est proposé avec « SAD aide »
+      Et le parcours est coordonné
+
+  @R-AUTONOMIE-CAISSE-RETRAITE
+  Règle: En GIR 5 ou 6, la caisse de retraite peut aider
+
+    Plan du scénario: GIR <gir> à 70 ans
+      Soit un patient de 70 ans
+      Et il est en GIR <gir>
+      Quand on évalue sa situation
+      Alors l'acteur « Caisse de retraite (action sociale) » <proposition>
+
+      Exemples:
+        | gir | proposition       |
+        | 4   | n'est pas proposé |
+        | 5   | est proposé       |
+        | 6   | est proposé       |
+
+  @R-AUTONOMIE-SOINS-DOMICILE
+  Règle: Plusieurs activités de base non faites seul : soins à domicile
+
+    Plan du scénario: <adl> activité(s) de base non faite(s) seul
+      Soit une patiente de 50 ans
+      Et elle dépend d'autrui pour <adl> activités de base de la vie quotidienne
+      Quand on évalue sa situation
+      Alors l'acteur « SAD soins (ex-SSIAD) » <proposition>
+
+      Exemples:
+        | adl | proposition       |
+        | 1   | n'est pas proposé |
+        | 2   | est proposé       |
+        | 6   | est proposé       |
+
+  @R-AUTONOMIE-AIDES-INSUFFISANTES
+  Règle: Des aides insuffisantes pour une personne qui a besoin d'aide menacent le maintien à domicile
+
+    Plan du scénario: Aides <aides>, <iadl> activité(s) instrumentale(s) non faite(s) seul
+      Soit une patiente de 50 ans
+      Et « aides et soins à domicile » vaut « <aides> »
+      Et elle dépend d'autrui pour <iadl> activités instrumentales de la vie quotidienne
+      Quand on évalue sa situation
+      Alors l'acteur « SAD aide » <proposition>
+
+      Exemples:
+        | aides         | iadl | proposition       |
+        | insuffisantes | 2    | est proposé       |
+        | aucune        | 1    | est proposé       |
+        | adaptées      | 2    | n'est pas proposé |
+        | insuffisantes | 0    | n'est pas proposé |
+
+  @R-AUTONOMIE-DEPENDANCE-LOURDE
+  Règle: En GIR 1 ou 2 sans relais à domicile, l'hébergement est à envisager
+
+    Plan du scénario: GIR 2 avec <relais>
+      Soit une patiente de 88 ans
+      Et elle est en GIR 2
+      Et <relais>
+      Quand on évalue sa situation
+      Alors l'acteur « EHPAD » <proposition>
+
+      Exemples:
+        | relais                    | proposition       |
+        | son aidant est épuisé     | est proposé       |
+        | elle n'a aucun aidant     | est proposé       |
+        | son logement est inadapté | est proposé       |
+        | son aidant est présent    | n'est pas proposé |
+
+  @R-AUTONOMIE-USLD
+  Règle: Dépendance lourde et pathologie instable : soins de longue durée
+
+    Scénario: GIR 1 et pathologie non stabilisée
+      Soit un patient de 90 ans
+      Et il est en GIR 1
+      Et sa pathologie chronique n'est pas stabilisée
+      Quand on évalue sa situation
+      Alors l'acteur « Unité de soins de longue durée (USLD) » est proposé
+      Et le parcours est complexe
+
+    Scénario: GIR 3 et pathologie non stabilisée : pas d'USLD
+      Soit un patient de 90 ans
+      Et il est en GIR 3
+      Et sa pathologie chronique n'est pas stabilisée
+      Quand on évalue sa situation
+      Alors l'acteur « Unité de soins de longue durée (USLD) » n'est pas proposé
+
+  @R-AUTONOMIE-DECISIONNELLE
+  Règle: Quand la personne ne peut plus décider seule, une protection juridique est à évaluer
+
+    Plan du scénario: Autonomie décisionnelle altérée, protection juridique <protection>
+      Soit une patiente de 80 ans
+      Et son autonomie décisionnelle est altérée
+      Et « protection juridique » vaut « <protection> »
+      Quand on évalue sa situation
+      Alors l'acteur « Protection juridique des majeurs » <proposition>
+
+      Exemples:
+        | protection | proposition       |
+        | aucune     | est proposé       |
+        | en place   | n'est pas proposé |

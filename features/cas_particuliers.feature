@@ -1,0 +1,165 @@
+# language: fr
+Fonctionnalité: Cas particuliers du parcours de soins coordonnés
+  Urgence, absence de médecin traitant, sortie d'hospitalisation, soins hors de la résidence
+  habituelle, enfants de moins de 16 ans, maltraitance suspectée : les situations où le
+  parcours de soins coordonné s'adapte (rules/cas_particuliers.yaml ; CSS L162-5-3).
+
+  @R-CAS-URGENCE-VITALE
+  Règle: Des signes d'urgence vitale passent avant tout : appeler le 15
+
+    Plan du scénario: Urgence vitale à <âge> ans, médecin traitant déclaré : <médecin>
+      Soit une personne de <âge> ans
+      Et « médecin traitant déclaré » vaut « <médecin> »
+      Et elle présente des signes d'urgence vitale
+      Quand on évalue sa situation
+      Alors c'est une urgence
+      Et l'alerte « urgence » est levée
+      Et le cluster « Hôpital » est proposé avec « SAMU – centre 15 » et « Service des urgences »
+
+      Exemples:
+        | âge | médecin |
+        | 8   | non     |
+        | 30  | non     |
+        | 67  | oui     |
+
+    Scénario: Sans signe d'urgence, rien ne s'applique
+      Soit une patiente de 45 ans
+      Quand on évalue sa situation
+      Alors ce n'est pas une urgence
+      Et aucune alerte n'est levée
+      Et le parcours est simple
+      Et aucune règle ne s'applique
+
+  @R-CAS-SANS-MEDECIN-TRAITANT
+  Règle: À partir de 16 ans, l'absence de médecin traitant est signalée
+
+    Plan du scénario: Pas de médecin traitant à <âge> ans
+      Soit une personne de <âge> ans
+      Et elle n'a pas de médecin traitant déclaré
+      Quand on évalue sa situation
+      Alors l'alerte « sans médecin traitant » <alerte>
+
+      Exemples:
+        | âge | alerte          |
+        | 15  | n'est pas levée |
+        | 16  | est levée       |
+        | 45  | est levée       |
+
+    Scénario: La CPTS, un centre de santé et la CPAM aident à trouver un médecin traitant
+      Soit un patient de 30 ans
+      Et il n'a pas de médecin traitant déclaré
+      Quand on évalue sa situation
+      Alors le cluster « Médecine de ville » est proposé avec « Communauté professionnelle territoriale de santé (CPTS) » et « Centre de santé »
+      Et le cluster « Juridico-assuranciel » est proposé avec « Assurance maladie (CPAM) »
+      Et l'alerte « Aucun médecin traitant déclaré » est levée
+
+  @R-CAS-ENFANT-SANS-MEDECIN-TRAITANT
+  Règle: Avant 16 ans, pas de pénalité sans médecin traitant : pas d'alerte, mais un relais
+
+    Scénario: Un enfant de 10 ans sans médecin traitant
+      Soit un enfant de 10 ans
+      Et il n'a pas de médecin traitant déclaré
+      Quand on évalue sa situation
+      Alors aucune alerte n'est levée
+      Et l'acteur « cpts » est proposé
+      Et la règle R-CAS-ENFANT-SANS-MEDECIN-TRAITANT fait partie des raisons
+
+  @R-CAS-SORTIE-HOSPITALISATION
+  Règle: Une sortie d'hospitalisation se prépare avant la sortie
+
+    Scénario: Retour à domicile après une hospitalisation
+      Soit un patient de 45 ans
+      Et sa sortie d'hospitalisation est prévue dans les prochains jours
+      Quand on évalue sa situation
+      Alors le parcours est coordonné
+      Et l'alerte « Sortie d'hospitalisation prévue » est levée
+      Et le cluster « Médecine de ville » est proposé avec « Médecin traitant », « Infirmier libéral » et « Pharmacien d'officine »
+
+  @R-CAS-SORTIE-HOSPITALISATION-DEPENDANCE
+  Règle: Une personne dépendante qui sort de l'hôpital a besoin de réadaptation ou d'aide organisée
+
+    Plan du scénario: Sortie d'hospitalisation en GIR <gir>
+      Soit une patiente de 70 ans
+      Et elle est en GIR <gir>
+      Et sa sortie d'hospitalisation est prévue
+      Quand on évalue sa situation
+      Alors l'acteur « Soins médicaux et de réadaptation (SMR) » <proposition>
+      Et le parcours est <niveau>
+
+      Exemples:
+        | gir | proposition       | niveau    |
+        | 3   | est proposé       | complexe  |
+        | 4   | est proposé       | complexe  |
+        | 5   | n'est pas proposé | coordonné |
+
+    Scénario: Hébergement temporaire et SAD si le domicile n'est pas prêt
+      Soit un patient de 82 ans
+      Et il est en GIR 2
+      Et sa sortie d'hospitalisation est prévue
+      Quand on évalue sa situation
+      Alors le cluster « Soins médicaux et de réadaptation (ex-SSR) et établissements spécialisés » est proposé avec « Hébergement temporaire »
+      Et le cluster « Médico-social à domicile » est proposé avec « SAD aide » et « SAD soins (ex-SSIAD) »
+      Et le parcours de santé est concerné
+
+  @R-CAS-HORS-RESIDENCE
+  Règle: Loin de chez elle, la personne reste dans le parcours de soins coordonnés
+
+    Scénario: Soins pendant les vacances
+      Soit une patiente de 40 ans
+      Et elle consulte hors de sa résidence habituelle
+      Quand on évalue sa situation
+      Alors l'acteur « Médecin traitant » est proposé
+      Et l'acteur « Assurance maladie (CPAM) » est proposé
+      Et aucune alerte n'est levée
+      Et le parcours est simple
+
+  @R-CAS-ENFANT-PMI
+  Règle: Avant six ans, la PMI assure le suivi préventif
+
+    Plan du scénario: Un enfant de <âge> ans et la PMI
+      Soit un enfant de <âge> ans
+      Quand on évalue sa situation
+      Alors l'acteur « Protection maternelle et infantile (PMI) » <proposition>
+
+      Exemples:
+        | âge | proposition       |
+        | 0   | est proposé       |
+        | 5   | est proposé       |
+        | 6   | n'est pas proposé |
+
+  @R-CAS-ENFANT-SANTE-SCOLAIRE
+  Règle: Un enfant d'âge scolaire malade ou handicapé : l'école est associée
+
+    Plan du scénario: Un enfant diabétique de <âge> ans
+      Soit un enfant de <âge> ans
+      Et il a une maladie chronique : diabète
+      Quand on évalue sa situation
+      Alors l'acteur « Santé scolaire » <proposition>
+      Et l'acteur « Éducation nationale » <proposition>
+
+      Exemples:
+        | âge | proposition       |
+        | 5   | n'est pas proposé |
+        | 6   | est proposé       |
+        | 15  | est proposé       |
+        | 16  | n'est pas proposé |
+
+    Scénario: Un enfant handicapé de 9 ans : parcours de vie
+      Soit un enfant de 9 ans
+      Et il a un handicap sensoriel
+      Et son handicap est reconnu par la MDPH
+      Quand on évalue sa situation
+      Alors le cluster « Prévention et dépistage » est proposé avec « Santé scolaire »
+      Et le parcours de vie est concerné
+
+  @R-CAS-MALTRAITANCE
+  Règle: Une maltraitance suspectée impose de protéger et de signaler
+
+    Scénario: Maltraitance suspectée chez une personne âgée
+      Soit une patiente de 86 ans
+      Et une maltraitance est suspectée
+      Quand on évalue sa situation
+      Alors l'alerte « maltraitance » est levée
+      Et le cluster « Action sociale et collectivités » est proposé avec « Service social départemental »
+      Et le secteur social est en cause
+      Et le parcours de vie est concerné
