@@ -116,6 +116,8 @@ Fonctionnalité: Les exemples des textes fondateurs
     Et l'acteur « Plateforme d'accompagnement et de répit » est proposé
     Et l'acteur « EHPAD » est proposé
     Et le secteur médico-social est en cause
+    Et le parcours est complexe
+    Et la fonction d'appui « DAC – réponse globale » est proposée
 
   @R-HANDICAP-RARE @R-HANDICAP-ENFANT-SESSAD @R-CAS-ENFANT-SANTE-SCOLAIRE
   Scénario: Un enfant avec un handicap rare : équipes relais handicaps rares et école
