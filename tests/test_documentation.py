@@ -75,3 +75,17 @@ def test_les_scenarios_se_rattachent_aux_regles_par_leurs_etiquettes(tmp_path):
 
 def test_sans_dossier_features_aucun_scenario(tmp_path):
     assert scenarios_par_regle(tmp_path / "features") == {}
+
+
+def test_chaque_parametre_connait_les_regles_qui_le_citent(moteur):
+    from orientation.documentation import regles_par_parametre
+
+    par_parametre = regles_par_parametre(moteur.referentiel)
+    assert set(par_parametre) == set(moteur.referentiel.parametres)
+    assert "R-COMPLEXITE-PAERPA-PPS" in par_parametre["paerpa.age_minimal"]
+
+
+def test_hors_de_se_lit_autre_que(moteur):
+    ref = moteur.referentiel
+    texte = condition_en_markdown(ref.regle("R-AUTONOMIE-DEPENDANCE-LOURDE").si, ref)
+    assert "logement : autre que adapté" in texte

@@ -26,6 +26,7 @@ from orientation.referentiel import (
     SurConclusion,
     Toutes,
     UneDe,
+    iter_comparaisons,
 )
 
 _SYMBOLES = {"egal": "=", "different": "≠", "au_moins": "≥", "au_plus": "≤",
@@ -71,6 +72,8 @@ def comparaison_en_francais(c: Comparaison, referentiel: Referentiel) -> str:
     elif c.operateur in ("parmi", "hors_de"):
         if c.operateur == "parmi":
             texte = f"{libelle} : {_liste(c.valeur)}"
+        elif len(c.valeur) == 1:
+            texte = f"{libelle} : autre que {_valeur(c.valeur[0])}"
         else:
             texte = f"{libelle} : ni {_liste(c.valeur, 'ni')}"
     elif champ.type == "enum":
@@ -240,4 +243,15 @@ def scenarios_par_regle(dossier: Path) -> dict[str, list[Scenario]]:
                 for id_regle in ids:
                     resultat.setdefault(id_regle, []).append(scenario)
             etiquettes = []
+    return resultat
+
+
+def regles_par_parametre(referentiel: Referentiel) -> dict[str, list[str]]:
+    """Pour chaque paramètre, les règles qui le citent (``$nom``), dans l'ordre du
+    référentiel ; un paramètre que nulle règle ne cite a une liste vide."""
+    resultat: dict[str, list[str]] = {nom: [] for nom in referentiel.parametres}
+    for r in referentiel.regles:
+        for c in iter_comparaisons(r.si):
+            if c.parametre in resultat and r.id not in resultat[c.parametre]:
+                resultat[c.parametre].append(r.id)
     return resultat
