@@ -15,6 +15,7 @@ from typing import Any
 
 import streamlit as st
 
+from orientation.comparaison import Difference
 from orientation.diagramme import dot_reseau
 from orientation.engine import moteur_par_defaut
 from orientation.erreurs import ErreurSaisie, lire_situation
@@ -258,6 +259,35 @@ def texte_pourquoi(o: Orientation, regles: list[str]) -> str:
 
 def pourquoi(o: Orientation, regles: list[str]) -> None:
     st.markdown(texte_pourquoi(o, regles))
+
+
+def _sans_crochets(texte: str) -> str:
+    return texte.replace("[", "(").replace("]", ")")
+
+
+def resume(o: Orientation) -> None:
+    """Une orientation en bref, pour la comparer à une autre."""
+    info = moteur().referentiel.catalogue.niveaux[o.niveau]
+    blocs = [f"#### :{_COULEURS_NIVEAU[o.niveau]}[{info['libelle']}]"]
+    if o.urgence:
+        blocs.append(":red[**Urgence vitale : appeler le 15**]")
+    if o.alertes:
+        blocs.append("\n".join(f"- :orange[{_sans_crochets(a.message)}]" for a in o.alertes))
+    blocs.append("**Fonctions d'appui**")
+    blocs.append("\n".join(f"- {a.libelle}" for a in o.appuis) or "aucune")
+    blocs.append("**Acteurs**")
+    blocs.append("\n".join(f"- {c.libelle} : " + ", ".join(a.libelle for a in c.acteurs)
+                           for c in o.clusters) or "le médecin traitant")
+    st.markdown("\n\n".join(blocs))
+
+
+def difference(d: Difference) -> None:
+    """Ce qui change : ajouts en vert, retraits en rouge, niveau et drapeaux en bleu."""
+    lignes = []
+    for ligne in d.en_lignes():
+        couleur = "green" if " : + " in ligne else "red" if " : − " in ligne else "blue"
+        lignes.append(f"- :{couleur}[{_sans_crochets(ligne)}]")
+    st.markdown("\n".join(lignes))
 
 
 def niveau(o: Orientation) -> None:

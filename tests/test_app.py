@@ -157,3 +157,45 @@ def test_le_referentiel_se_cherche_et_se_lit_en_francais():
     assert "**Scénarios**" in texte
     parametres = at.dataframe[0].value
     assert "paerpa.age_minimal" in set(parametres["Paramètre"])
+
+
+def test_scenarios_un_tableau_injecte_se_repere_avec_ses_erreurs_a_cote():
+    from orientation.lot import lire_fichier, modele_csv
+
+    at = application("app_pages/scenarios.py")
+    tableau = lire_fichier("modele.csv", modele_csv())
+    tableau.loc[1] = {c: "" for c in tableau.columns} | {"id": "p2", "age": "cent"}
+    at.session_state["scenarios.tableau"] = tableau
+    at.run()
+    at.button(key="scenarios._reperer").click().run()
+    assert not at.exception
+    assert at.success[0].value == "1 situation(s) repérée(s), 1 ligne(s) en erreur."
+    vue = next(d.value for d in at.dataframe if "statut" in d.value.columns)
+    assert list(vue["statut"]) == ["repéré", "erreur"]
+    assert vue.loc[0, "niveau"] == "complexe"
+    assert vue.loc[1, "erreurs"] == "age : doit être un nombre entier (reçu : « cent »)"
+
+
+def test_et_si_montre_ce_qui_change_cote_a_cote():
+    at = application("app_pages/scenarios.py")
+    at.selectbox(key="etsi._depart").select("Cas simple").run()
+    at.button(key="etsi._partir").click().run()
+    assert "Aucun changement dans l'orientation." in textes(at)
+    at.checkbox(key="etsi.social.isolement").check()
+    at.selectbox(key="etsi.social.aidant").select("epuise").run()
+    assert not at.exception
+    texte = textes(at)
+    assert ":blue[Niveau : simple → complexe]" in texte
+    assert ":green[Fonctions d'appui : + DAC – réponse globale]" in texte
+    modifies = next(d.value for d in at.dataframe if "après" in d.value.columns)
+    assert modifies.values.tolist() == [["Isolement social", "non", "oui"],
+                                        ["Aidant", "présent", "épuisé"]]
+    assert "#### :green[Parcours simple]" in texte and "#### :red[Parcours complexe]" in texte
+
+
+def test_et_si_peut_partir_du_dernier_reperage():
+    at = reperer(charger_exemple(application(), "Urgence vitale"))
+    at.switch_page("app_pages/scenarios.py").run()
+    assert at.selectbox(key="etsi._depart").options[0] == "La situation du dernier repérage"
+    at.button(key="etsi._partir").click().run()
+    assert at.checkbox(key="etsi.contexte.urgence").value is True
