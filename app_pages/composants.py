@@ -124,10 +124,8 @@ def _section(prefixe: str, section: str) -> None:
         for i, champ in enumerate(autres):
             with colonnes[i % 2]:
                 _widget(prefixe, champ)
-    colonnes = st.columns(2)
-    for i, champ in enumerate(booleens):
-        with colonnes[i % 2]:
-            _widget(prefixe, champ)
+    for champ in booleens:  # une colonne : les libellés restent entiers
+        _widget(prefixe, champ)
 
 
 def _questions(prefixe: str, questionnaire: str, questions: dict[str, str],
@@ -299,7 +297,16 @@ def niveau(o: Orientation) -> None:
         st.markdown(info["description"])
 
 
-def orientation(situation: Situation, o: Orientation, cle: str, exports: bool = True) -> None:
+def diagramme(o: Orientation) -> None:
+    """Le réseau du patient (Graphviz, dessiné par le navigateur)."""
+    st.subheader("Réseau du patient")
+    st.caption("Le patient au centre, les acteurs à mobiliser regroupés autour de lui ; les "
+               "fonctions d'appui en orange.")
+    st.graphviz_chart(dot_reseau(o), width="stretch")
+
+
+def orientation(situation: Situation, o: Orientation, cle: str, exports: bool = True,
+                reseau: bool = True) -> None:
     """Le résultat d'un repérage : urgence d'abord, niveau, alertes, secteurs et parcours,
     clusters et acteurs, fonctions d'appui, PPS, « pourquoi ? », réseau, exports."""
     cat = moteur().referentiel.catalogue
@@ -345,8 +352,8 @@ def orientation(situation: Situation, o: Orientation, cle: str, exports: bool = 
         st.subheader("Scores des instruments")
         st.markdown("\n".join(f"- {x}" for x in scores))
 
-    st.subheader("Réseau du patient")
-    st.graphviz_chart(dot_reseau(o), width="stretch")
+    if reseau:
+        diagramme(o)
     with st.expander(f"Toutes les règles appliquées ({len(o.explications)})"):
         if not o.explications:
             st.write("Aucune règle ne s'applique : le parcours habituel suffit.")

@@ -40,7 +40,7 @@ with resultat:
         if actuelle != situation:
             st.info("La saisie a changé depuis ce repérage : cliquez « Repérer » pour le "
                     "mettre à jour.", icon=":material/update:")
-        composants.orientation(situation, orientation, "reperage")
+        composants.orientation(situation, orientation, "reperage", reseau=False)
     else:
         st.info("Décrivez la situation (ou chargez un exemple), puis cliquez « Repérer ». "
                 "Le résultat s'affiche ici : niveau du parcours, alertes, acteurs et "
@@ -51,3 +51,6 @@ with saisie:
     composants.formulaire(PREFIXE)
     st.button("Repérer", type="primary", icon=":material/search:", key="reperage._reperer",
               on_click=reperer, width="stretch")
+
+if RESULTAT in st.session_state:
+    composants.diagramme(st.session_state[RESULTAT][1])

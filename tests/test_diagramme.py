@@ -11,8 +11,10 @@ def test_le_reseau_relie_le_patient_a_ses_clusters_acteurs_et_appuis(moteur):
     assert "root=patient" in dot and 'label="Patient\\nparcours complexe"' in dot
     for c in o.clusters:
         assert f'patient -- "c_{c.id}"' in dot
+        carte = next(ligne for ligne in dot.splitlines() if ligne.startswith(f'  "c_{c.id}" ['))
         for a in c.acteurs:
-            assert f'"c_{c.id}" -- "a_{c.id}_{a.id}"' in dot
+            assert f"• {a.libelle.split()[0]}" in carte
+    assert '"c_medico_social_domicile" [label="Médico-social à domicile\\n\\n• SAD aide\\l' in dot
     ligne_appui = next(ligne for ligne in dot.splitlines() if ligne.startswith('  "p_gestion_de_cas" ['))
     assert "fillcolor=\"#ffe5b4\"" in ligne_appui and "penwidth=2" in ligne_appui
     assert dot == dot_reseau(o)
