@@ -259,6 +259,14 @@ def pourquoi(o: Orientation, regles: list[str]) -> None:
     st.markdown(texte_pourquoi(o, regles))
 
 
+def texte_brut(texte: str) -> str:
+    """Un texte venu de l'utilisateur (nom de colonne, cellule) affiché tel quel : ses
+    caractères Markdown sont échappés (et aucun HTML n'est jamais interprété)."""
+    for c in "\\`*_{}[]<>()#+-.!|~:$":
+        texte = texte.replace(c, "\\" + c)
+    return texte
+
+
 def _sans_crochets(texte: str) -> str:
     return texte.replace("[", "(").replace("]", ")")
 

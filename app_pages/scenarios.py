@@ -62,7 +62,8 @@ with onglet_tableau:
             st.session_state[NOM] = (fichier.name, fichier.size)
         except ErreurSaisie as e:
             st.session_state.pop(TABLEAU, None)
-            st.error("\n".join(e.messages), icon=":material/error:")
+            st.error("\n\n".join(composants.texte_brut(m) for m in e.messages),
+                     icon=":material/error:")
 
     tableau = st.session_state.get(TABLEAU)
     if isinstance(tableau, pd.DataFrame):
@@ -80,8 +81,8 @@ with onglet_tableau:
                                                         avancer)
             except ErreurSaisie as e:
                 st.session_state.pop(LOT, None)
-                st.error("Le fichier est refusé :\n\n" + "\n".join(f"- {m}" for m in e.messages),
-                         icon=":material/error:")
+                st.error("Le fichier est refusé :\n\n" + "\n".join(
+                    f"- {composants.texte_brut(m)}" for m in e.messages), icon=":material/error:")
 
     lot = st.session_state.get(LOT)
     if lot is not None:

@@ -67,6 +67,7 @@ def test_un_exemple_charge_puis_repere_montre_niveau_clusters_et_appuis():
     assert "car âge = 84" in texte
     assert "](https://" in texte
     assert at.get("graphviz_chart")
+    assert len(at.get("download_button")) == 3  # fiche PDF, fiche Markdown, résultat JSON
 
 
 def test_une_urgence_vient_en_premier_avec_son_alerte():
@@ -199,3 +200,16 @@ def test_et_si_peut_partir_du_dernier_reperage():
     assert at.selectbox(key="etsi._depart").options[0] == "La situation du dernier repérage"
     at.button(key="etsi._partir").click().run()
     assert at.checkbox(key="etsi.contexte.urgence").value is True
+
+
+def test_un_fichier_aux_colonnes_inconnues_est_refuse_sans_interpreter_leur_texte():
+    import pandas as pd
+
+    at = application("app_pages/scenarios.py")
+    at.session_state["scenarios.tableau"] = pd.DataFrame([{"age": "80", "[lien](https://exemple.org)": "x"}])
+    at.run()
+    at.button(key="scenarios._reperer").click().run()
+    assert not at.exception
+    message = at.error[0].value
+    assert message.startswith("Le fichier est refusé")
+    assert "\\[lien\\]\\(https\\:" in message  # affiché tel quel, pas comme un lien
