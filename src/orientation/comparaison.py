@@ -1,0 +1,98 @@
+"""« Et si… ? » : ce qui change dans l'orientation quand la situation change.
+
+Deux repérages côte à côte : le niveau, l'urgence, le PPS, et pour chaque liste (secteurs,
+parcours, clusters, acteurs, fonctions d'appui, alertes, règles tirées) ce qui apparaît et
+ce qui disparaît. On compare des résultats ; on ne décide rien.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from orientation.rapport import PARCOURS, SECTEURS, valeur_lisible
+from orientation.resultat import Orientation
+from orientation.saisie import libelle_cle, saisie_depuis_situation
+from orientation.situation import Situation
+
+_NIVEAUX = {"simple": "simple", "coordonne": "coordonné", "complexe": "complexe"}
+
+
+@dataclass(frozen=True)
+class Ecart:
+    """Ce qu'une liste gagne et perd (libellés, dans l'ordre du résultat)."""
+
+    ajouts: tuple[str, ...] = ()
+    retraits: tuple[str, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.ajouts or self.retraits)
+
+
+@dataclass(frozen=True)
+class Difference:
+    niveau: tuple[str, str]
+    urgence: tuple[bool, bool]
+    pps: tuple[bool, bool]
+    listes: dict[str, Ecart] = field(default_factory=dict)
+    """Par sorte (« Clusters », « Acteurs »…), ce qui est ajouté ou retiré."""
+
+    @property
+    def identique(self) -> bool:
+        return (self.niveau[0] == self.niveau[1] and self.urgence[0] == self.urgence[1]
+                and self.pps[0] == self.pps[1] and not any(self.listes.values()))
+
+    def en_lignes(self) -> list[str]:
+        """La différence en phrases : « Niveau : coordonné → complexe », « + Gestion de cas »."""
+        if self.identique:
+            return ["Aucun changement dans l'orientation."]
+        lignes = []
+        if self.niveau[0] != self.niveau[1]:
+            lignes.append(f"Niveau : {_NIVEAUX[self.niveau[0]]} → {_NIVEAUX[self.niveau[1]]}")
+        if self.urgence[0] != self.urgence[1]:
+            lignes.append("Urgence vitale : " + ("apparaît" if self.urgence[1] else "disparaît"))
+        if self.pps[0] != self.pps[1]:
+            lignes.append("PPS recommandé : " + ("oui" if self.pps[1] else "non"))
+        for sorte, ecart in self.listes.items():
+            lignes += [f"{sorte} : + {x}" for x in ecart.ajouts]
+            lignes += [f"{sorte} : − {x}" for x in ecart.retraits]
+        return lignes
+
+
+def _ecart(avant: list[str], apres: list[str]) -> Ecart:
+    return Ecart(ajouts=tuple(x for x in apres if x not in avant),
+                 retraits=tuple(x for x in avant if x not in apres))
+
+
+def _acteurs(o: Orientation) -> list[str]:
+    return [f"{a.libelle} ({c.libelle})" for c in o.clusters for a in c.acteurs]
+
+
+def comparer(avant: Orientation, apres: Orientation) -> Difference:
+    """Ce qui change d'``avant`` à ``apres``."""
+    return Difference(
+        niveau=(avant.niveau, apres.niveau),
+        urgence=(avant.urgence, apres.urgence),
+        pps=(avant.pps, apres.pps),
+        listes={
+            "Secteurs": _ecart([SECTEURS[s] for s in avant.secteurs],
+                               [SECTEURS[s] for s in apres.secteurs]),
+            "Parcours": _ecart([PARCOURS[p] for p in avant.parcours],
+                               [PARCOURS[p] for p in apres.parcours]),
+            "Clusters": _ecart([c.libelle for c in avant.clusters],
+                               [c.libelle for c in apres.clusters]),
+            "Acteurs": _ecart(_acteurs(avant), _acteurs(apres)),
+            "Fonctions d'appui": _ecart([a.libelle for a in avant.appuis],
+                                        [a.libelle for a in apres.appuis]),
+            "Alertes": _ecart([a.message for a in avant.alertes],
+                              [a.message for a in apres.alertes]),
+            "Règles": _ecart([f"{e.regle} — {e.titre}" for e in avant.explications],
+                             [f"{e.regle} — {e.titre}" for e in apres.explications]),
+        },
+    )
+
+
+def champs_modifies(avant: Situation, apres: Situation) -> list[tuple[str, str, str]]:
+    """Les champs de la situation qui diffèrent : (libellé, valeur avant, valeur après)."""
+    a, b = saisie_depuis_situation(avant), saisie_depuis_situation(apres)
+    return [(libelle_cle(k), valeur_lisible(a[k]), valeur_lisible(b[k]))
+            for k in a if a[k] != b[k]]

@@ -1,0 +1,311 @@
+"""Un second évaluateur du référentiel, compilé en Python, pour les cohortes.
+
+durable_rules reste le moteur des repérages un par un et de leurs explications
+(``engine.py``) ; il coûte environ 25 µs par règle tirée, trop pour repérer un territoire
+(des centaines de milliers de patients). Ce module compile **le même référentiel** — le
+même arbre de conditions (``referentiel.py``) — en une fonction Python par règle : le texte
+source est engendré depuis l'arbre, puis ``compile()``. Aucune règle n'est écrite à la main.
+
+Sémantique (celle du moteur et de ``evaluation.py``) :
+- un champ absent du fait ne satisfait aucune comparaison ; ``renseigne`` teste sa présence ;
+- ``conclusion.*`` examine l'ensemble des valeurs conclues par les règles tirées (une règle
+  qui conclut le niveau « coordonne » ajoute « coordonne », même si une autre conclut
+  « complexe »), comme les faits ``conclusion_*`` du moteur ;
+- chaînage stratifié : les règles qui n'examinent aucune conclusion sont évaluées une fois ;
+  celles qui en examinent sont réévaluées jusqu'au point fixe (les conclusions ne se
+  retirent jamais : le plus petit point fixe ne dépend pas de l'ordre).
+
+Un test différentiel (``tests/test_evaluateur.py``) compare ses résultats à ceux de
+``screen()`` sur une cohorte synthétique où chaque règle tire au moins une fois.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from orientation.faits import CHAMPS
+from orientation.referentiel import (
+    Aucune,
+    AuMoins,
+    Comparaison,
+    Condition,
+    Referentiel,
+    Regle,
+    SurConclusion,
+    Toutes,
+    UneDe,
+)
+
+_OPERATEURS_PY = {"egal": "==", "different": "!=", "au_moins": ">=", "au_plus": "<=",
+                  "superieur_a": ">", "inferieur_a": "<"}
+_SIMPLES = (bool, int, float, str)
+
+
+def _constante(valeur: Any) -> str:
+    """Une valeur du référentiel en littéral Python (types simples seulement)."""
+    if isinstance(valeur, tuple):
+        if not all(isinstance(v, _SIMPLES) for v in valeur):
+            raise TypeError(f"valeur non compilable : {valeur!r}")  # pragma: no cover
+        return "(" + "".join(f"{v!r}, " for v in valeur) + ")"
+    if not isinstance(valeur, _SIMPLES):
+        raise TypeError(f"valeur non compilable : {valeur!r}")  # pragma: no cover
+    return repr(valeur)
+
+
+def _comparaison(c: Comparaison) -> str:
+    if c.operateur in ("contient", "contient_un_de"):
+        valeurs = c.valeur if isinstance(c.valeur, tuple) else (c.valeur,)
+        return "(" + " or ".join(f"g({f'{c.champ}.{v}'!r}, False)" for v in valeurs) + ")"
+    cle = repr(c.champ)
+    if c.operateur == "renseigne":
+        return f"({cle} {'in' if c.valeur else 'not in'} f)"
+    if c.operateur in _OPERATEURS_PY:
+        test = f"f[{cle}] {_OPERATEURS_PY[c.operateur]} {_constante(c.valeur)}"
+    elif c.operateur == "parmi":
+        test = f"f[{cle}] in {_constante(c.valeur)}"
+    elif c.operateur == "hors_de":
+        test = f"f[{cle}] not in {_constante(c.valeur)}"
+    else:  # pragma: no cover — le chargeur refuse les autres opérateurs
+        raise ValueError(f"opérateur inconnu : {c.operateur}")
+    champ = CHAMPS.get(c.champ)
+    if champ is None or champ.optionnel:
+        return f"({cle} in f and {test})"
+    return f"({test})"
+
+
+def source_condition(c: Condition) -> str:
+    """Expression Python équivalente à ``evaluation.vraie(c, f, C)`` (``g = f.get``)."""
+    if isinstance(c, Comparaison):
+        return _comparaison(c)
+    if isinstance(c, SurConclusion):
+        if c.operateur == "nombre_au_moins":
+            return f"(len(C[{c.sorte!r}]) >= {_constante(c.valeur)})"
+        return f"({_constante(c.valeur)} in C[{c.sorte!r}])"
+    termes = [source_condition(t) for t in c.termes]
+    if isinstance(c, Toutes):
+        return "(" + " and ".join(termes) + ")" if termes else "True"
+    if isinstance(c, UneDe):
+        return "(" + " or ".join(termes) + ")" if termes else "False"
+    if isinstance(c, Aucune):
+        return "(not (" + " or ".join(termes) + "))" if termes else "True"
+    if isinstance(c, AuMoins):
+        return f"(({' + '.join(termes) if termes else '0'}) >= {c.nombre})"
+    raise TypeError(c)  # pragma: no cover
+
+
+def _examine_conclusions(c: Condition) -> bool:
+    if isinstance(c, SurConclusion):
+        return True
+    return any(_examine_conclusions(t) for t in getattr(c, "termes", ()))
+
+
+def conclusions_de(regle: Regle) -> list[tuple[str, Any]]:
+    """(sorte, valeur) de chaque conclusion d'une règle, comme les faits du moteur."""
+    a = regle.alors
+    faits: list[tuple[str, Any]] = [(s, v) for s in ("secteurs", "parcours", "appuis", "alertes")
+                                    for v in getattr(a, s)]
+    faits += [("clusters", cid) for cid, _ in a.clusters]
+    if a.niveau:
+        faits.append(("niveau", a.niveau))
+    if a.pps:
+        faits.append(("pps", True))
+    if a.urgence:
+        faits.append(("urgence", True))
+    return faits
+
+
+SORTES = ("secteurs", "parcours", "appuis", "alertes", "clusters", "niveau", "pps", "urgence")
+
+
+class EvaluateurCompile:
+    """Le référentiel compilé en fonctions Python ; ``regles_tirees`` comme ``Moteur``."""
+
+    def __init__(self, referentiel: Referentiel):
+        self.referentiel = referentiel
+        self.parametres = referentiel.valeurs_parametres
+        regles = referentiel.regles
+        self._simples = [i for i, r in enumerate(regles) if not _examine_conclusions(r.si)]
+        self._chainees = [i for i, r in enumerate(regles) if _examine_conclusions(r.si)]
+        self._conclusions = [conclusions_de(r) for r in regles]
+        lignes = ["def simples(f):", "    g = f.get", "    t = []", "    a = t.append"]
+        for i in self._simples:
+            lignes.append(f"    if {source_condition(regles[i].si)}: a({i})  # {regles[i].id}")
+        lignes.append("    return t")
+        for i in self._chainees:
+            lignes.append(f"def chainee_{i}(f, C):  # {regles[i].id}")
+            lignes.append("    g = f.get")
+            lignes.append(f"    return {source_condition(regles[i].si)}")
+        self.source = "\n".join(lignes) + "\n"
+        espace: dict[str, Any] = {}
+        exec(compile(self.source, "<référentiel compilé>", "exec"), espace)  # noqa: S102
+        self._evaluer_simples: Callable[[Mapping[str, Any]], list[int]] = espace["simples"]
+        self._fonctions_chainees: list[tuple[int, Callable[..., bool]]] = [
+            (i, espace[f"chainee_{i}"]) for i in self._chainees]
+
+    def indices_tires(self, fait: Mapping[str, Any]) -> list[int]:
+        """Indices (ordre du référentiel) des règles tirées : le plus petit point fixe."""
+        tirees = self._evaluer_simples(fait)
+        if not self._fonctions_chainees:
+            return tirees
+        conclus: dict[str, set] = {s: set() for s in SORTES}
+        for i in tirees:
+            for sorte, valeur in self._conclusions[i]:
+                conclus[sorte].add(valeur)
+        restantes = self._fonctions_chainees
+        change = True
+        while change and restantes:
+            change = False
+            encore = []
+            for i, fonction in restantes:
+                if fonction(fait, conclus):
+                    tirees.append(i)
+                    for sorte, valeur in self._conclusions[i]:
+                        conclus[sorte].add(valeur)
+                    change = True
+                else:
+                    encore.append((i, fonction))
+            restantes = encore
+        tirees.sort()
+        return tirees
+
+    def regles_tirees(self, fait: Mapping[str, Any]) -> list[Regle]:
+        return [self.referentiel.regles[i] for i in self.indices_tires(fait)]
+
+
+def regles_tirees_reference(referentiel: Referentiel, fait: Mapping[str, Any]) -> list[Regle]:
+    """L'évaluateur de référence, le plus simple possible : ``evaluation.vraie`` sur l'arbre
+    des conditions, répété jusqu'au point fixe. Sert d'étalon (banc d'essai, tests)."""
+    from orientation.evaluation import vraie
+
+    conclus: dict[str, set] = {s: set() for s in SORTES}
+    tirees: set[int] = set()
+    change = True
+    while change:
+        change = False
+        for i, r in enumerate(referentiel.regles):
+            if i not in tirees and vraie(r.si, fait, conclus):
+                tirees.add(i)
+                for sorte, valeur in conclusions_de(r):
+                    conclus[sorte].add(valeur)
+                change = True
+    return [referentiel.regles[i] for i in sorted(tirees)]
+
+
+# --- Évaluation vectorielle (une colonne numpy par champ du fait) ------------------------------
+
+
+def _source_vecteur(c: Condition) -> str:
+    """Expression numpy équivalente à ``source_condition`` sur des colonnes : ``V[k]`` les
+    valeurs, ``P[k]`` la présence (champs optionnels), ``C[(sorte, valeur)]`` les
+    conclusions, ``nombre(sorte)`` le nombre de valeurs conclues d'une sorte."""
+    if isinstance(c, Comparaison):
+        if c.operateur in ("contient", "contient_un_de"):
+            valeurs = c.valeur if isinstance(c.valeur, tuple) else (c.valeur,)
+            return "(" + " | ".join(f"V[{f'{c.champ}.{v}'!r}]" for v in valeurs) + ")"
+        cle = repr(c.champ)
+        if c.operateur == "renseigne":
+            return f"P[{cle}]" if c.valeur else f"(~P[{cle}])"
+        if c.operateur in _OPERATEURS_PY:
+            test = f"(V[{cle}] {_OPERATEURS_PY[c.operateur]} {_constante(c.valeur)})"
+        elif c.operateur in ("parmi", "hors_de"):
+            test = "(" + " | ".join(f"(V[{cle}] == {_constante(v)})" for v in c.valeur) + ")"
+            if c.operateur == "hors_de":
+                test = f"(~{test})"
+        else:  # pragma: no cover
+            raise ValueError(f"opérateur inconnu : {c.operateur}")
+        champ = CHAMPS.get(c.champ)
+        if champ is None or champ.optionnel:
+            return f"(P[{cle}] & {test})"
+        return test
+    if isinstance(c, SurConclusion):
+        if c.operateur == "nombre_au_moins":
+            return f"(nombre({c.sorte!r}) >= {_constante(c.valeur)})"
+        return f"C[({c.sorte!r}, {_constante(c.valeur)})]"
+    termes = [_source_vecteur(t) for t in c.termes]
+    if isinstance(c, Toutes):
+        return "(" + " & ".join(termes) + ")" if termes else "VRAI"
+    if isinstance(c, UneDe):
+        return "(" + " | ".join(termes) + ")" if termes else "FAUX"
+    if isinstance(c, Aucune):
+        return "(~(" + " | ".join(termes) + "))" if termes else "VRAI"
+    if isinstance(c, AuMoins):
+        somme = " + ".join(f"{t}.astype(np.int16)" for t in termes) if termes else "0"
+        return f"(({somme}) >= {c.nombre})"
+    raise TypeError(c)  # pragma: no cover
+
+
+class EvaluateurVectoriel:
+    """Le référentiel compilé en expressions numpy : toutes les lignes d'un bloc à la fois.
+
+    ``tirer(V, P, n)`` rend la matrice (n lignes × règles) des règles tirées ; ``V`` donne
+    pour chaque clé du fait une colonne de valeurs (valeur quelconque du bon type là où le
+    champ est absent), ``P`` la colonne de présence des champs optionnels.
+    """
+
+    def __init__(self, referentiel: Referentiel):
+        import numpy as np
+
+        self.referentiel = referentiel
+        regles = referentiel.regles
+        self._simples = [i for i, r in enumerate(regles) if not _examine_conclusions(r.si)]
+        self._chainees = [i for i, r in enumerate(regles) if _examine_conclusions(r.si)]
+        self._par_conclusion: dict[tuple[str, Any], list[int]] = {}
+        for i, r in enumerate(regles):
+            for sorte_valeur in conclusions_de(r):
+                self._par_conclusion.setdefault(sorte_valeur, []).append(i)
+        lignes = []
+        for i, r in enumerate(regles):
+            lignes.append(f"def r{i}(V, P, C, nombre, VRAI, FAUX):  # {r.id}")
+            lignes.append(f"    return {_source_vecteur(r.si)}")
+        self.source = "\n".join(lignes) + "\n"
+        espace: dict[str, Any] = {"np": np}
+        exec(compile(self.source, "<référentiel vectorisé>", "exec"), espace)  # noqa: S102
+        self._fonctions = [espace[f"r{i}"] for i in range(len(regles))]
+        self.cles = sorted({c.champ for r in regles for c in _comparaisons(r.si)})
+
+    def tirer(self, V: Mapping[str, Any], P: Mapping[str, Any], n: int):
+        import numpy as np
+
+        vrai, faux = np.ones(n, dtype=bool), np.zeros(n, dtype=bool)
+        tirees = np.zeros((n, len(self._fonctions)), dtype=bool)
+        conclus: dict[tuple[str, Any], Any] = {}
+
+        class _Conclus(dict):
+            def __missing__(self, cle):
+                return faux
+
+        def maj() -> None:
+            conclus.clear()
+            for cle, indices in self._par_conclusion.items():
+                conclus[cle] = tirees[:, indices].any(axis=1)
+
+        def nombre(sorte: str):
+            return sum((v.astype(np.int16) for (s, _), v in conclus.items() if s == sorte),
+                       np.zeros(n, dtype=np.int16))
+
+        for i in self._simples:
+            tirees[:, i] = self._fonctions[i](V, P, None, nombre, vrai, faux)
+        change = bool(self._chainees)
+        while change:
+            maj()
+            vue = _Conclus(conclus)
+            change = False
+            for i in self._chainees:
+                nouveau = tirees[:, i] | self._fonctions[i](V, P, vue, nombre, vrai, faux)
+                if (nouveau != tirees[:, i]).any():
+                    tirees[:, i] = nouveau
+                    change = True
+        return tirees
+
+
+def _comparaisons(c: Condition):
+    if isinstance(c, Comparaison):
+        if c.operateur in ("contient", "contient_un_de"):
+            valeurs = c.valeur if isinstance(c.valeur, tuple) else (c.valeur,)
+            for v in valeurs:
+                yield Comparaison(f"{c.champ}.{v}", "egal", True)
+        else:
+            yield c
+    for t in getattr(c, "termes", ()):
+        yield from _comparaisons(t)
