@@ -101,6 +101,10 @@ def construire_analyseur() -> argparse.ArgumentParser:
     )
     check.add_argument("--regles", metavar="DOSSIER", help="dossier de règles à valider")
     check.set_defaults(fonction=commande_rules_check)
+
+    # Cohortes : batch et synth (cli_cohorte.py).
+    from orientation.cli_cohorte import ajouter_commandes
+    ajouter_commandes(commandes)
     return analyseur
 
 
