@@ -166,7 +166,9 @@ class ReperageCohorte:
         memo = self._unites.get((unite, cle), _ABSENT)
         if memo is not _ABSENT:
             return memo  # type: ignore[return-value]
-        ligne = {"age": 0, **{k: v for k, v in cellules.items() if v is not None}}
+        ligne = {k: v for k, v in cellules.items() if v is not None}
+        if "age" not in cellules:
+            ligne["age"] = 0  # l'âge neutre, pour valider une autre unité seule
         try:
             fait = construire_fait(ligne_vers_situation(ligne), self.parametres)
         except ErreurSaisie:

@@ -304,8 +304,10 @@ class Ecrivain:
         self._parquet = None
         self._classeur = None
         self._lignes_excel = 0
+        self._a_fermer = False
         if self.chemin is not None and self.format in (".csv", ".jsonl"):
             self._flux = self.chemin.open("w", encoding="utf-8", newline="")
+            self._a_fermer = True
 
     def ecrire(self, df: pd.DataFrame) -> None:
         if self.format == ".csv":
@@ -349,9 +351,9 @@ class Ecrivain:
             self._parquet.close()
         if self._classeur is not None:
             self._classeur.save(self.chemin)
-        if self.chemin is not None and self._flux is not None:
+        if self._a_fermer:
             self._flux.close()
-        elif self._flux is not None:
+        elif self._flux is not None and self.chemin is None:
             self._flux.flush()
 
 
