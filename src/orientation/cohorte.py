@@ -50,6 +50,7 @@ from orientation.tableau import (
 )
 
 _ABSENT = object()
+TAILLE_MAX_CACHE = 50_000
 SCORES_FAIT = [c for c in COLONNES_SORTIE if c.startswith("scores.")]
 MESSAGE_ENCODAGE = ("texte illisible : le fichier n'est pas en UTF-8 (ré-enregistrez-le en "
                     "UTF-8, ou relancez avec --encodage latin-1)")
@@ -177,6 +178,8 @@ class ReperageCohorte:
             delta = {k: v for k, v in fait.items()
                      if k not in self.neutre or type(self.neutre[k]) is not type(v)
                      or self.neutre[k] != v}
+        if len(self._unites) >= TAILLE_MAX_CACHE:
+            self._unites.clear()  # mémoire bornée, quelle que soit la taille de la cohorte
         self._unites[(unite, cle)] = delta
         return delta
 
@@ -262,6 +265,8 @@ class ReperageCohorte:
             if texte is None:
                 texte = ";".join(v for v, oui in zip(valeurs, membres[premier[j]], strict=True)
                                  if oui)
+                if len(self._sorties) >= TAILLE_MAX_CACHE:
+                    self._sorties.clear()
                 self._sorties[memo] = texte
             table.append(texte)
         return np.array(table, dtype=object)[inverse]

@@ -21,6 +21,8 @@ from __future__ import annotations
 
 import codecs
 import csv
+import io
+import itertools
 import json
 import os
 import re
@@ -54,6 +56,14 @@ LIGNES_MAX_EXCEL = 1_048_576
 _LIGNE_SAUTEE = re.compile(r"Skipping line (\d+): expected (\d+) fields, saw (\d+)")
 
 
+@dataclass(frozen=True)
+class _FormatCsv:
+    sep: str
+    noms: tuple[str, ...]
+    encodage: str
+    verifier_encodage: bool
+
+
 @dataclass
 class Bloc:
     df: pd.DataFrame
@@ -61,6 +71,10 @@ class Bloc:
     illisibles: np.ndarray | None = None
     rejets: list[Rejet] = field(default_factory=list)  # lignes refusées avant validation
     nb_refusees: int = 0  # nombre de ces lignes (hors ``df``)
+    brut: bytes | None = None  # CSV : lignes brutes, analysées par le processus de calcul
+    format_csv: _FormatCsv | None = None
+    premiere: int = 2
+    nb_brut: int = 0
 
 
 @dataclass
@@ -108,6 +122,8 @@ def _separateur(entete: str) -> str:
 
 def _lire_csv(chemin: Path, encodage: str | None, taille: int,
               avertir: Callable[[str], None]) -> Iterator[Bloc]:
+    """Découpe le CSV en blocs de lignes brutes (octets) ; l'analyse se fait dans le
+    processus de calcul (``_analyser_csv``), le processus principal ne fait que lire."""
     fautive = None
     if encodage is None:
         _, fautive = _examiner_utf8(chemin)
@@ -116,54 +132,55 @@ def _lire_csv(chemin: Path, encodage: str | None, taille: int,
                     f"{fautive}) ; les lignes illisibles sont rejetées. Ré-enregistrez-le en "
                     "UTF-8, ou relancez avec --encodage latin-1 s'il vient d'Excel sous Windows.")
     encodage = encodage or "utf-8"
-    with chemin.open("r", encoding=encodage, errors="surrogateescape", newline="") as f:
+    with chemin.open("rb") as f:
         entete = f.readline()
-    sep = _separateur(entete)
-    noms = next(csv.reader([entete.lstrip("\ufeff")], delimiter=sep), [])
-    verifier_colonnes(noms)
-    lecteur = pd.read_csv(
-        chemin, sep=sep, dtype=str, keep_default_na=False, na_filter=False,
-        skip_blank_lines=False, chunksize=taille, encoding=encodage,
-        encoding_errors="surrogateescape", on_bad_lines="warn", engine="c",
-    )
-    sautees: list[tuple[int, str]] = []
-    position, decalage, deja = 0, 0, 0
-    while True:
-        with warnings.catch_warnings(record=True) as notes:
-            warnings.simplefilter("always")
-            try:
-                df = next(lecteur)
-            except StopIteration:
-                df = None
-        for note in notes:
-            for m in _LIGNE_SAUTEE.finditer(str(note.message)):
-                sautees.append((int(m.group(1)), f"{m.group(3)} valeurs au lieu de "
-                                f"{m.group(2)} (une valeur qui contient « {sep} » doit être "
-                                "entre guillemets)"))
-        sautees.sort()
-        if df is None:
-            rejets = [Rejet(n, None, "(ligne)", msg) for n, msg in sautees[deja:]]
-            if rejets:
-                yield Bloc(pd.DataFrame(columns=noms), np.array([], dtype=np.int64),
-                           rejets=rejets, nb_refusees=len(rejets))
-            return
-        lignes = np.empty(len(df), dtype=np.int64)
-        rejets = []
-        for k in range(len(df)):
-            numero = 2 + position + decalage
-            while deja < len(sautees) and sautees[deja][0] <= numero:
-                rejets.append(Rejet(sautees[deja][0], None, "(ligne)", sautees[deja][1]))
-                deja += 1
-                decalage += 1
-                numero += 1
-            lignes[k] = numero
-            position += 1
-        illisibles = None
-        if fautive is not None:
-            illisibles = np.zeros(len(df), dtype=bool)
-            for c in df.columns:
-                illisibles |= df[c].str.contains("[\udc80-\udcff]", regex=True).to_numpy()
-        yield Bloc(df, lignes, illisibles, rejets, len(rejets))
+        texte = entete.decode(encodage, errors="surrogateescape").lstrip("\ufeff")
+        sep = _separateur(texte)
+        noms = next(csv.reader([texte], delimiter=sep), [])
+        verifier_colonnes(noms)
+        format_csv = _FormatCsv(sep, tuple(noms), encodage, fautive is not None)
+        premiere = 2
+        while True:
+            lignes = list(itertools.islice(f, taille))
+            if not lignes:
+                return
+            brut = b"".join(lignes)
+            if not brut.endswith(b"\n"):
+                brut += b"\n"
+            yield Bloc(pd.DataFrame(), np.array([], dtype=np.int64), brut=brut,
+                       format_csv=format_csv, premiere=premiere, nb_brut=len(lignes))
+            premiere += len(lignes)
+
+
+def _analyser_csv(bloc: Bloc) -> Bloc:
+    """Les lignes brutes d'un bloc CSV → tableau de cellules texte, numéro de chaque ligne,
+    lignes refusées (nombre de valeurs faux) et cellules illisibles (encodage)."""
+    fmt = bloc.format_csv
+    assert fmt is not None and bloc.brut is not None
+    with warnings.catch_warnings(record=True) as notes:
+        warnings.simplefilter("always")
+        df = pd.read_csv(
+            io.BytesIO(bloc.brut), sep=fmt.sep, names=list(fmt.noms), header=None, dtype=str,
+            keep_default_na=False, na_filter=False, skip_blank_lines=False,
+            encoding=fmt.encodage, encoding_errors="surrogateescape", on_bad_lines="warn",
+            engine="c",
+        )
+    sautees: dict[int, str] = {}
+    for note in notes:
+        for m in _LIGNE_SAUTEE.finditer(str(note.message)):
+            sautees[bloc.premiere + int(m.group(1)) - 1] = (
+                f"{m.group(3)} valeurs au lieu de {m.group(2)} (une valeur qui contient "
+                f"« {fmt.sep} » doit être entre guillemets)")
+    numeros = [n for n in range(bloc.premiere, bloc.premiere + bloc.nb_brut) if n not in sautees]
+    if len(numeros) != len(df):  # pragma: no cover — guillemets sur plusieurs lignes
+        numeros = list(range(bloc.premiere, bloc.premiere + len(df)))
+    illisibles = None
+    if fmt.verifier_encodage:
+        illisibles = np.zeros(len(df), dtype=bool)
+        for c in df.columns:
+            illisibles |= df[c].str.contains("[\udc80-\udcff]", regex=True).to_numpy()
+    rejets = [Rejet(n, None, "(ligne)", m) for n, m in sorted(sautees.items())]
+    return Bloc(df, np.array(numeros, dtype=np.int64), illisibles, rejets, len(rejets))
 
 
 def _aplatir(objet: dict[str, Any], prefixe: str = "") -> dict[str, Any]:
@@ -309,17 +326,15 @@ class Ecrivain:
             self._flux = self.chemin.open("w", encoding="utf-8", newline="")
             self._a_fermer = True
 
-    def ecrire(self, df: pd.DataFrame) -> None:
+    def ecrire(self, df: pd.DataFrame | str) -> None:
+        if isinstance(df, pd.DataFrame):
+            df = mettre_en_forme(df, self.format)
         if self.format == ".csv":
-            sortie = df.copy()
-            for c in ("urgence", "pps", "scores.epices_precarite"):
-                sortie[c] = sortie[c].map({True: "oui", False: "non"})
-            sortie.to_csv(self._flux, index=False, header=self._premier, lineterminator="\n")
+            if self._premier:
+                self._flux.write(",".join(COLONNES_SORTIE) + "\n")
+            self._flux.write(df)
         elif self.format == ".jsonl":
-            for ligne in df.to_dict("records"):
-                propre = {k: (None if isinstance(v, float) and v != v else v)
-                          for k, v in ligne.items()}
-                self._flux.write(json.dumps(propre, ensure_ascii=False) + "\n")
+            self._flux.write(df)
         elif self.format == ".parquet":
             import pyarrow as pa
             import pyarrow.parquet as pq
@@ -357,6 +372,22 @@ class Ecrivain:
             self._flux.flush()
 
 
+def mettre_en_forme(df: pd.DataFrame, format_: str) -> pd.DataFrame | str:
+    """Le texte d'un bloc de sortie CSV (sans en-tête) ou JSON Lines ; sinon le tableau."""
+    if format_ == ".csv":
+        sortie = df.copy()
+        for c in ("urgence", "pps", "scores.epices_precarite"):
+            sortie[c] = sortie[c].map({True: "oui", False: "non"})
+        return sortie.to_csv(index=False, header=False, lineterminator="\n")
+    if format_ == ".jsonl":
+        lignes = []
+        for ligne in df.to_dict("records"):
+            propre = {k: (None if isinstance(v, float) and v != v else v) for k, v in ligne.items()}
+            lignes.append(json.dumps(propre, ensure_ascii=False) + "\n")
+        return "".join(lignes)
+    return df
+
+
 def _schema_sortie():
     import pyarrow as pa
 
@@ -376,10 +407,17 @@ def _initialiser(referentiel: Referentiel) -> None:
     _reperage = ReperageCohorte(referentiel)
 
 
-def _traiter(df: pd.DataFrame, lignes: np.ndarray, illisibles: np.ndarray | None
-             ) -> tuple[pd.DataFrame, list[Rejet]]:
+def _traiter(bloc: Bloc, format_sortie: str) -> tuple[Bloc, Any, int, list[Rejet]]:
+    """Dans le processus de calcul : analyse (CSV), repère, met en forme la sortie (texte
+    CSV ou JSON Lines, sinon tableau). Renvoie le bloc sans ses données brutes."""
     assert _reperage is not None
-    return _reperage.traiter(df, lignes, illisibles)
+    if bloc.brut is not None:
+        bloc = _analyser_csv(bloc)
+    sortie, rejets = _reperage.traiter(bloc.df, bloc.lignes, bloc.illisibles)
+    leger = Bloc(pd.DataFrame(), np.array([], dtype=np.int64), rejets=bloc.rejets,
+                 nb_refusees=bloc.nb_refusees)
+    leger.nb_brut = len(bloc.df)
+    return leger, mettre_en_forme(sortie, format_sortie), len(sortie), rejets
 
 
 def executer(
@@ -426,14 +464,14 @@ def executer(
             if ecrivain_rejets is not None:
                 ecrivain_rejets.writerow([r.ligne, r.id or "", r.champ, r.message])
 
-    def recevoir(bloc: Bloc, resultat: tuple[pd.DataFrame, list[Rejet]]) -> None:
-        lignes_sortie, rejets = resultat
-        bilan.lues += len(bloc.df) + bloc.nb_refusees
-        bilan.reperees += len(lignes_sortie)
+    def recevoir(resultat: tuple[Bloc, Any, int, list[Rejet]]) -> None:
+        bloc, lignes_sortie, nb_sortie, rejets = resultat
+        bilan.lues += bloc.nb_brut + bloc.nb_refusees
+        bilan.reperees += nb_sortie
         bilan.rejetees += bloc.nb_refusees + _nb(rejets)
         tous = sorted(bloc.rejets + rejets, key=lambda r: r.ligne)
         noter(tous)
-        if len(lignes_sortie):
+        if nb_sortie:
             ecrivain.ecrire(lignes_sortie)
         if progression is not None:
             bilan.secondes = time.perf_counter() - debut
@@ -443,20 +481,17 @@ def executer(
         if workers == 1:
             _initialiser(referentiel)
             for bloc in blocs:
-                recevoir(bloc, _traiter(bloc.df, bloc.lignes, bloc.illisibles))
+                recevoir(_traiter(bloc, ecrivain.format))
         else:
             with ProcessPoolExecutor(workers, initializer=_initialiser,
                                      initargs=(referentiel,)) as pool:
-                en_cours: deque[tuple[Bloc, Future]] = deque()
+                en_cours: deque[Future] = deque()
                 for bloc in blocs:
-                    en_cours.append((bloc, pool.submit(_traiter, bloc.df, bloc.lignes,
-                                                       bloc.illisibles)))
+                    en_cours.append(pool.submit(_traiter, bloc, ecrivain.format))
                     while len(en_cours) >= 2 * workers:
-                        b, f = en_cours.popleft()
-                        recevoir(b, f.result())
+                        recevoir(en_cours.popleft().result())
                 while en_cours:
-                    b, f = en_cours.popleft()
-                    recevoir(b, f.result())
+                    recevoir(en_cours.popleft().result())
     finally:
         ecrivain.fermer()
         if fichier_rejets is not None:
