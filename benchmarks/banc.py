@@ -7,7 +7,7 @@ Mesure, sur la cohorte synthétique (``orientation synth``) :
 - la latence d'un repérage seul (``screen()``, durable_rules) : p50/p95 à chaud, et démarrage
   à froid (nouveau processus : import, chargement et compilation du référentiel, 1er repérage) ;
 - le débit de ``orientation batch`` (CSV → CSV) avec 1 et 2 processus, et la mémoire maximale
-  (processus principal + processus de calcul) ;
+  (VmRSS sondé toutes les 50 ms : processus principal, et somme des processus de calcul) ;
 - pour l'étalonnage, sur les mêmes faits : durable_rules, l'évaluateur de référence
   (``evaluation.vraie`` et point fixe), l'évaluateur compilé ligne à ligne ;
 - le plancher des entrées-sorties : lecture pandas du CSV (mêmes options, par blocs) et
@@ -31,12 +31,39 @@ import time
 from pathlib import Path
 
 ENFANT_BATCH = """
-import json, resource, sys
+import json, sys, threading, time
+from pathlib import Path
 from orientation.lot import executer
+
+def rss(pid):  # Mo ; VmRSS de /proc (ru_maxrss, lui, hérite du parent à travers exec)
+    try:
+        for ligne in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if ligne.startswith("VmRSS:"):
+                return int(ligne.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+
+def enfants():
+    pids = []
+    for tache in Path("/proc/self/task").iterdir():
+        pids += (tache / "children").read_text().split()
+    return pids
+
+pic = {"principal": 0.0, "calcul": 0.0}
+fini = False
+def sonder():
+    while not fini:
+        pic["principal"] = max(pic["principal"], rss("self"))
+        pic["calcul"] = max(pic["calcul"], sum(rss(p) for p in enfants()))
+        time.sleep(0.05)
+sonde = threading.Thread(target=sonder, daemon=True)
+sonde.start()
 bilan = executer(sys.argv[1], sys.argv[2], workers=int(sys.argv[3]))
+fini = True
+sonde.join()
 print(json.dumps({"lues": bilan.lues, "secondes": bilan.secondes,
-                  "rss_principal_mo": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-                  "rss_calcul_mo": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}))
+                  "rss_principal_mo": pic["principal"], "rss_calcul_mo": pic["calcul"]}))
 """
 
 ENFANT_FROID = """
@@ -114,22 +141,22 @@ def etalonnage(n: int = 5000) -> None:
            f"{duree * 1e6:.1f} µs/patient", f"{1 / duree:,.0f} /s")
 
 
-def plancher_es(chemin: Path, n: int) -> None:
+def plancher_es(entree: Path, resultat: Path, n: int) -> None:
+    """Ce que coûtent seules les entrées-sorties : pandas lit l'entrée (par blocs, mêmes
+    options que batch) et écrit le vrai fichier résultat (chargé avant la mesure)."""
     import pandas as pd
 
-    from orientation.tableau import COLONNES_SORTIE
-
     t = time.perf_counter()
-    for _ in pd.read_csv(chemin, dtype=str, keep_default_na=False, na_filter=False,
+    for _ in pd.read_csv(entree, dtype=str, keep_default_na=False, na_filter=False,
                          skip_blank_lines=False, chunksize=20_000):
         pass
     lecture = time.perf_counter() - t
-    sortie = pd.DataFrame({c: ["complexe;medico_social;R-X"] * n for c in COLONNES_SORTIE})
+    sortie = pd.read_csv(resultat, dtype=str, keep_default_na=False)
     with tempfile.NamedTemporaryFile(suffix=".csv") as f:
         t = time.perf_counter()
         sortie.to_csv(f.name, index=False)
         ecriture = time.perf_counter() - t
-    _ligne("plancher E/S — pandas lit le CSV + écrit une sortie de même taille", f"{n:,}",
+    _ligne("plancher E/S — pandas lit l'entrée + écrit le résultat (1 processus)", f"{n:,}",
            f"{lecture:.2f} s + {ecriture:.2f} s", f"{n / (lecture + ecriture):,.0f} /s")
 
 
@@ -140,7 +167,6 @@ def batch(dossier: Path, n: int, workers_: tuple[int, ...]) -> None:
                     "1", "-o", str(entree)], check=True)
     _ligne("synth (génération de la cohorte)", f"{n:,}", f"{time.perf_counter() - t:.1f} s",
            f"{entree.stat().st_size / 2**20:.0f} Mo de CSV")
-    plancher_es(entree, n)
     for w in workers_:
         sortie = dossier / f"resultat_{n}_{w}.csv"
         t = time.perf_counter()
@@ -149,9 +175,11 @@ def batch(dossier: Path, n: int, workers_: tuple[int, ...]) -> None:
         mur = time.perf_counter() - t
         r = json.loads(p.stdout)
         _ligne(f"batch CSV → CSV, {w} processus", f"{n:,}",
-               f"{r['secondes']:.2f} s ({mur:.1f} s avec le démarrage) · mémoire max "
-               f"{r['rss_principal_mo']:.0f} Mo + {r['rss_calcul_mo']:.0f} Mo",
+               f"{r['secondes']:.2f} s ({mur:.1f} s avec le démarrage) · mémoire max : "
+               f"principal {r['rss_principal_mo']:.0f} Mo + calcul {r['rss_calcul_mo']:.0f} Mo",
                f"**{r['lues'] / r['secondes']:,.0f} /s**")
+        if w == workers_[-1]:
+            plancher_es(entree, sortie, n)
         sortie.unlink()
         chemin_rejets = sortie.with_name(sortie.stem + ".rejets.csv")
         chemin_rejets.unlink(missing_ok=True)
