@@ -104,6 +104,7 @@ def test_colonne_inconnue_refuse_le_fichier(tmp_path):
     p = _cli("batch", str(tmp_path / "e.csv"), "-o", str(tmp_path / "s.csv"))
     assert p.returncode == 2 and "sante.nb_medicaments" in p.stderr.decode()
     assert "Traceback" not in p.stderr.decode()
+    assert sorted(x.name for x in tmp_path.iterdir()) == ["e.csv"]  # aucune sortie créée
 
 
 def _cli(*args):

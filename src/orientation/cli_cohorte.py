@@ -53,8 +53,9 @@ def commande_batch(args: argparse.Namespace) -> int:
         sys.stderr.write("Fichier refusé :\n")
         sys.stderr.writelines(f"  - {m}\n" for m in e.messages)
         return SORTIE_SAISIE_INVALIDE
-    except (LookupError, UnicodeError) as e:
-        sys.stderr.write(f"Fichier illisible avec l'encodage demandé : {e}\n")
+    except LookupError:
+        sys.stderr.write(f"Encodage inconnu « {args.encodage} » (exemples : utf-8, latin-1, "
+                         "cp1252)\n")
         return SORTIE_SAISIE_INVALIDE
     if sys.stderr.isatty():
         sys.stderr.write("\n")

@@ -445,6 +445,8 @@ def executer(
             raise ErreurSaisie(["(sortie) : la sortie écraserait l'entrée ; choisissez un "
                                 "autre nom"])
     blocs = lire_blocs(entree, encodage, taille, avertir)
+    premier = next(blocs, None)  # un fichier refusé l'est avant d'écrire quoi que ce soit
+    blocs = itertools.chain([premier] if premier is not None else [], blocs)
     bilan = Bilan()
     total = None
     if progression is not None:
