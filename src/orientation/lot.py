@@ -125,6 +125,7 @@ def _lire_csv(chemin: Path, encodage: str | None, taille: int,
     """Découpe le CSV en blocs de lignes brutes (octets) ; l'analyse se fait dans le
     processus de calcul (``_analyser_csv``), le processus principal ne fait que lire."""
     fautive = None
+    verifier = encodage is not None  # un encodage donné peut ne pas convenir à tout le fichier
     if encodage is None:
         _, fautive = _examiner_utf8(chemin)
         if fautive is not None:
@@ -138,7 +139,7 @@ def _lire_csv(chemin: Path, encodage: str | None, taille: int,
         sep = _separateur(texte)
         noms = next(csv.reader([texte], delimiter=sep), [])
         verifier_colonnes(noms)
-        format_csv = _FormatCsv(sep, tuple(noms), encodage, fautive is not None)
+        format_csv = _FormatCsv(sep, tuple(noms), encodage, verifier or fautive is not None)
         premiere = 2
         while True:
             lignes = list(itertools.islice(f, taille))
