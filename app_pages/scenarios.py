@@ -1,7 +1,7 @@
 """Page « Scénarios » (coordination) : repérer un tableau de situations, et « et si… ? ».
 
 Le fichier reçu reste en mémoire (état de la session) ; rien n'est écrit sur disque. La
-lecture, le repérage et les exports sont des fonctions du paquet (``orientation.lot``) ;
+lecture, le repérage et les exports sont des fonctions du paquet (``orientation.atelier``) ;
 la page ne fait que les appeler et montrer ce qu'elles rendent.
 """
 
@@ -9,9 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from app_pages import composants
-from orientation.comparaison import champs_modifies, comparer
-from orientation.erreurs import ErreurSaisie
-from orientation.lot import (
+from orientation.atelier import (
     documentation_colonnes,
     lire_fichier,
     modele_csv,
@@ -20,6 +18,8 @@ from orientation.lot import (
     resultats_excel,
     vers_csv,
 )
+from orientation.comparaison import champs_modifies, comparer
+from orientation.erreurs import ErreurSaisie
 from orientation.saisie import saisie_depuis_situation
 
 TABLEAU = "scenarios.tableau"  # DataFrame lu du fichier (ou injecté par un test)

@@ -115,6 +115,10 @@ def construire_analyseur() -> argparse.ArgumentParser:
     check.add_argument("--features", metavar="DOSSIER",
                        help="dossier des scénarios Gherkin (par défaut features/ du dépôt)")
     check.set_defaults(fonction=commande_rules_check)
+
+    # Cohortes : batch et synth (cli_cohorte.py).
+    from orientation.cli_cohorte import ajouter_commandes
+    ajouter_commandes(commandes)
     return analyseur
 
 

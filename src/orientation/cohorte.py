@@ -50,6 +50,7 @@ from orientation.tableau import (
 )
 
 _ABSENT = object()
+TAILLE_MAX_CACHE = 50_000
 SCORES_FAIT = [c for c in COLONNES_SORTIE if c.startswith("scores.")]
 MESSAGE_ENCODAGE = ("texte illisible : le fichier n'est pas en UTF-8 (ré-enregistrez-le en "
                     "UTF-8, ou relancez avec --encodage latin-1)")
@@ -108,6 +109,18 @@ def _factoriser(serie: pd.Series) -> tuple[np.ndarray, list[Any], list[Any]]:
     return codes.astype(np.int64), cles, brutes
 
 
+def _motifs(bits: np.ndarray) -> tuple[list[bytes], np.ndarray, np.ndarray]:
+    """Motifs distincts des lignes d'une matrice booléenne : (clés, première ligne de
+    chaque motif, motif de chaque ligne). Les lignes sont comprimées en mots de 64 bits."""
+    paquets = np.packbits(bits, axis=1)
+    largeur = -(-paquets.shape[1] // 8) * 8 or 8
+    mots = np.zeros((len(bits), largeur), dtype=np.uint8)
+    mots[:, : paquets.shape[1]] = paquets
+    cles = mots.view(np.uint64) if largeur == 8 else mots.view(f"V{largeur}")
+    uniques, premier, inverse = np.unique(cles.ravel(), return_index=True, return_inverse=True)
+    return [u.tobytes() for u in uniques], premier, inverse.ravel()
+
+
 def _python(v: Any) -> Any:
     return v.item() if isinstance(v, np.generic) else v
 
@@ -135,7 +148,7 @@ class ReperageCohorte:
         jetons = [("niveau", nom) for nom in ORDRE_NIVEAUX] + [("urgence", True), ("pps", True)]
         jetons += [(champ, v) for champ, vs in self._valeurs_sortie.items() for v in vs]
         self._jeton = {j: k for k, j in enumerate(jetons)}
-        self._incidence = np.zeros((len(referentiel.regles), len(jetons)), dtype=np.int32)
+        self._incidence = np.zeros((len(referentiel.regles), len(jetons)), dtype=np.float32)
         for i, r in enumerate(referentiel.regles):
             x = r.alors
             conclus = [("niveau", x.niveau)] if x.niveau else []
@@ -147,20 +160,16 @@ class ReperageCohorte:
             conclus += [("acteurs", a) for _, acteurs in x.clusters for a in acteurs]
             for j in conclus:
                 self._incidence[i, self._jeton[j]] = 1
-        ids = [r.id for r in referentiel.regles]
-        self._ids_par_octet = [
-            np.array([";".join(ids[8 * b + k] for k in range(8)
-                               if octet & (0x80 >> k) and 8 * b + k < len(ids))
-                      for octet in range(256)], dtype=object)
-            for b in range((len(ids) + 7) // 8)
-        ]
+        self._valeurs_sortie["regles"] = [r.id for r in referentiel.regles]
 
     # -- les unités --
     def _delta(self, unite: int, cle: Any, cellules: dict[str, Any]) -> dict[str, Any] | None:
         memo = self._unites.get((unite, cle), _ABSENT)
         if memo is not _ABSENT:
             return memo  # type: ignore[return-value]
-        ligne = {"age": 0, **{k: v for k, v in cellules.items() if v is not None}}
+        ligne = {k: v for k, v in cellules.items() if v is not None}
+        if "age" not in cellules:
+            ligne["age"] = 0  # l'âge neutre, pour valider une autre unité seule
         try:
             fait = construire_fait(ligne_vers_situation(ligne), self.parametres)
         except ErreurSaisie:
@@ -169,6 +178,8 @@ class ReperageCohorte:
             delta = {k: v for k, v in fait.items()
                      if k not in self.neutre or type(self.neutre[k]) is not type(v)
                      or self.neutre[k] != v}
+        if len(self._unites) >= TAILLE_MAX_CACHE:
+            self._unites.clear()  # mémoire bornée, quelle que soit la taille de la cohorte
         self._unites[(unite, cle)] = delta
         return delta
 
@@ -246,29 +257,19 @@ class ReperageCohorte:
         """Pour chaque ligne, les valeurs du champ présentes (dans l'ordre du catalogue)
         jointes par « ; » ; calculé une fois par motif distinct."""
         valeurs = self._valeurs_sortie[champ]
-        paquets = np.packbits(membres, axis=1)
-        cles, premier, inverse = np.unique(paquets, axis=0, return_index=True,
-                                           return_inverse=True)
+        cles, premier, inverse = _motifs(membres)
         table = []
         for j, cle in enumerate(cles):
-            memo = (champ, cle.tobytes())
+            memo = (champ, cle)
             texte = self._sorties.get(memo)
             if texte is None:
                 texte = ";".join(v for v, oui in zip(valeurs, membres[premier[j]], strict=True)
                                  if oui)
+                if len(self._sorties) >= TAILLE_MAX_CACHE:
+                    self._sorties.clear()
                 self._sorties[memo] = texte
             table.append(texte)
-        return np.array(table, dtype=object)[inverse.ravel()]
-
-    def _regles_tirees_texte(self, tirees: np.ndarray) -> np.ndarray:
-        """Les identifiants des règles tirées joints par « ; », huit règles à la fois."""
-        paquets = np.packbits(tirees, axis=1)
-        texte = np.full(len(tirees), "", dtype=object)
-        for b, table in enumerate(self._ids_par_octet):
-            partie = table[paquets[:, b]]
-            texte = np.where((texte != "") & (partie != ""), texte + ";" + partie,
-                             texte + partie)
-        return texte
+        return np.array(table, dtype=object)[inverse]
 
     def _sortie_rapide(self, tirees: np.ndarray, V: dict[str, np.ndarray],
                        P: dict[str, np.ndarray], lignes: np.ndarray) -> dict[str, Any]:
@@ -276,7 +277,7 @@ class ReperageCohorte:
         élevé conclu, urgence et PPS dès qu'une règle les conclut, listes dans l'ordre du
         catalogue (acteurs groupés par cluster). Le test différentiel le vérifie."""
         colonnes: dict[str, Any] = {}
-        membres = (tirees.astype(np.int32) @ self._incidence) > 0
+        membres = (tirees.astype(np.float32) @ self._incidence) > 0
         niveau = np.full(len(tirees), ORDRE_NIVEAUX[0], dtype=object)
         for nom in ORDRE_NIVEAUX[1:]:
             niveau[membres[:, self._jeton[("niveau", nom)]]] = nom
@@ -288,7 +289,7 @@ class ReperageCohorte:
             colonnes[champ] = self._joindre(champ, membres[:, indices])
         for k in SCORES_FAIT:
             colonnes[k] = np.where(P[k][lignes], V[k][lignes].astype(object), None)
-        colonnes["regles"] = self._regles_tirees_texte(tirees)
+        colonnes["regles"] = self._joindre("regles", tirees)
         return colonnes
 
     def _ligne_exacte(self, id_: str | None, situation: Situation) -> dict[str, Any]:

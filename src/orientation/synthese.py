@@ -29,6 +29,8 @@ dérivée de la graine donnée : le résultat ne dépend que de ``n`` et de la g
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
+from typing import IO
 
 import numpy as np
 import pandas as pd
@@ -261,3 +263,37 @@ def cohorte_complete(n: int, graine: int = 0) -> pd.DataFrame:
     """Toute la cohorte en un tableau (tests, application)."""
     blocs = list(cohorte(n, graine))
     return pd.concat(blocs, ignore_index=True) if blocs else pd.DataFrame(columns=COLONNES)
+
+
+def ecrire_cohorte(n: int, graine: int, chemin: Path | None, flux: IO[str]) -> None:
+    """Écrit la cohorte (format par l'extension ; CSV sur ``flux`` sans chemin)."""
+    suffixe = chemin.suffix.lower() if chemin else ".csv"
+    if suffixe == ".xlsx" and n >= 1_048_576:
+        from orientation.erreurs import ErreurSaisie
+
+        raise ErreurSaisie(["(sortie) : une feuille Excel tient au plus 1 048 575 personnes"])
+    if suffixe == ".parquet":
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        schema = pa.schema([(c, pa.string()) for c in COLONNES])
+        with pq.ParquetWriter(chemin, schema) as ecrivain:
+            for df in cohorte(n, graine):
+                ecrivain.write_table(pa.Table.from_pandas(df, schema=schema,
+                                                          preserve_index=False))
+        return
+    if suffixe == ".xlsx":
+        cohorte_complete(n, graine).to_excel(chemin, index=False, engine="openpyxl")
+        return
+    sortie = chemin.open("w", encoding="utf-8", newline="") if chemin else flux
+    try:
+        for i, df in enumerate(cohorte(n, graine)):
+            if suffixe == ".jsonl":
+                df.to_json(sortie, orient="records", lines=True, force_ascii=False)
+            else:
+                df.to_csv(sortie, index=False, header=i == 0, lineterminator="\n")
+        if n == 0 and suffixe == ".csv":
+            sortie.write(",".join(COLONNES) + "\n")
+    finally:
+        if chemin:
+            sortie.close()
