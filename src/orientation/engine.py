@@ -204,21 +204,6 @@ def compiler_regle(regle: Regle, index: int) -> tuple[list[dict], list[Auxiliair
     return motifs, auxiliaires
 
 
-def _faits_conclus(regle: Regle) -> list[tuple[str, Any]]:
-    """(sorte, valeur) de chaque conclusion d'une règle, sous forme de faits chaînables."""
-    a = regle.alors
-    faits: list[tuple[str, Any]] = [(s, v) for s in ("secteurs", "parcours", "appuis", "alertes")
-                                    for v in getattr(a, s)]
-    faits += [("clusters", cid) for cid, _ in a.clusters]
-    if a.niveau:
-        faits.append(("niveau", a.niveau))
-    if a.pps:
-        faits.append(("pps", True))
-    if a.urgence:
-        faits.append(("urgence", True))
-    return faits
-
-
 # --- Le moteur ------------------------------------------------------------------------------
 
 
@@ -237,7 +222,7 @@ class Moteur:
         examinees = {(sc.sorte, None if sc.operateur == "nombre_au_moins" else sc.valeur)
                      for r in referentiel.regles for sc in r.conclusions_requises}
         a_chainer = [
-            [{"t": _type_conclusion(s), "v": v} for s, v in _faits_conclus(r)
+            [{"t": _type_conclusion(s), "v": v} for s, v in r.alors.paires()
              if (s, v) in examinees or (s, None) in examinees]
             for r in referentiel.regles
         ]

@@ -100,21 +100,6 @@ def _examine_conclusions(c: Condition) -> bool:
     return any(_examine_conclusions(t) for t in getattr(c, "termes", ()))
 
 
-def conclusions_de(regle: Regle) -> list[tuple[str, Any]]:
-    """(sorte, valeur) de chaque conclusion d'une règle, comme les faits du moteur."""
-    a = regle.alors
-    faits: list[tuple[str, Any]] = [(s, v) for s in ("secteurs", "parcours", "appuis", "alertes")
-                                    for v in getattr(a, s)]
-    faits += [("clusters", cid) for cid, _ in a.clusters]
-    if a.niveau:
-        faits.append(("niveau", a.niveau))
-    if a.pps:
-        faits.append(("pps", True))
-    if a.urgence:
-        faits.append(("urgence", True))
-    return faits
-
-
 SORTES = ("secteurs", "parcours", "appuis", "alertes", "clusters", "niveau", "pps", "urgence")
 
 
@@ -127,7 +112,7 @@ class EvaluateurCompile:
         regles = referentiel.regles
         self._simples = [i for i, r in enumerate(regles) if not _examine_conclusions(r.si)]
         self._chainees = [i for i, r in enumerate(regles) if _examine_conclusions(r.si)]
-        self._conclusions = [conclusions_de(r) for r in regles]
+        self._conclusions = [r.alors.paires() for r in regles]
         lignes = ["def simples(f):", "    g = f.get", "    t = []", "    a = t.append"]
         for i in self._simples:
             lignes.append(f"    if {source_condition(regles[i].si)}: a({i})  # {regles[i].id}")
@@ -186,7 +171,7 @@ def regles_tirees_reference(referentiel: Referentiel, fait: Mapping[str, Any]) -
         for i, r in enumerate(referentiel.regles):
             if i not in tirees and vraie(r.si, fait, conclus):
                 tirees.add(i)
-                for sorte, valeur in conclusions_de(r):
+                for sorte, valeur in r.alors.paires():
                     conclus[sorte].add(valeur)
                 change = True
     return [referentiel.regles[i] for i in sorted(tirees)]
@@ -252,7 +237,7 @@ class EvaluateurVectoriel:
         self._chainees = [i for i, r in enumerate(regles) if _examine_conclusions(r.si)]
         self._par_conclusion: dict[tuple[str, Any], list[int]] = {}
         for i, r in enumerate(regles):
-            for sorte_valeur in conclusions_de(r):
+            for sorte_valeur in r.alors.paires():
                 self._par_conclusion.setdefault(sorte_valeur, []).append(i)
         lignes = []
         for i, r in enumerate(regles):

@@ -198,6 +198,19 @@ class Conclusions:
     appuis: tuple[str, ...] = ()
     alertes: tuple[str, ...] = ()
 
+    def paires(self) -> list[tuple[str, Any]]:
+        """(sorte, valeur) de chaque conclusion : ce que ``conclusion.<sorte>`` examine."""
+        paires: list[tuple[str, Any]] = [(s, v) for s in ("secteurs", "parcours", "appuis",
+                                                          "alertes") for v in getattr(self, s)]
+        paires += [("clusters", cid) for cid, _ in self.clusters]
+        if self.niveau:
+            paires.append(("niveau", self.niveau))
+        if self.pps:
+            paires.append(("pps", True))
+        if self.urgence:
+            paires.append(("urgence", True))
+        return paires
+
     def en_dict(self) -> dict[str, Any]:
         """Les conclusions non vides, pour les explications."""
         d: dict[str, Any] = {}
