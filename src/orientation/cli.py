@@ -25,8 +25,24 @@ from orientation.scenarios import dossier_features_par_defaut
 SORTIE_SAISIE_INVALIDE = 2
 SORTIE_REFERENTIEL_INVALIDE = 1
 
+
+class _Format(argparse.HelpFormatter):
+    def add_usage(self, usage, actions, groups, prefix=None):  # noqa: ANN001
+        prefixe = "utilisation : " if prefix is None else prefix
+        return super().add_usage(usage, actions, groups, prefixe)
+
+
 class _Analyseur(argparse.ArgumentParser):
     """argparse en français, et code 2 pour une commande mal formée (comme une saisie)."""
+
+    def __init__(self, *args, **kwargs) -> None:  # noqa: ANN002, ANN003
+        kwargs.setdefault("formatter_class", _Format)
+        kwargs["add_help"] = False
+        super().__init__(*args, **kwargs)
+        self._positionals.title = "arguments"
+        self._optionals.title = "options"
+        self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS,
+                          help="afficher cette aide et quitter")
 
     def error(self, message: str) -> None:  # type: ignore[override]
         self.print_usage(sys.stderr)
@@ -40,6 +56,7 @@ class _Analyseur(argparse.ArgumentParser):
             message = message.replace(anglais, francais)
         sys.stderr.write(f"orientation : erreur : {message}\n")
         sys.exit(SORTIE_SAISIE_INVALIDE)
+
 
 def _lire_entree(chemin: str) -> bytes:
     if chemin == "-":
