@@ -360,6 +360,16 @@ def orientation(situation: Situation, o: Orientation, cle: str, exports: bool = 
         st.subheader("Scores des instruments")
         st.markdown("\n".join(f"- {x}" for x in scores))
 
+    if o.a_completer:
+        regles = moteur().referentiel
+        with st.expander(f"À compléter pour affiner ({len(o.a_completer)})"):
+            st.caption("Informations facultatives non renseignées dont dépendent des règles "
+                       "encore indécises : les renseigner permettrait de les trancher.")
+            st.markdown("\n".join(
+                f"- **{texte_brut(a.libelle[:1].upper() + a.libelle[1:])}** : "
+                + " ; ".join(texte_brut(regles.regle(r).titre) for r in a.regles)
+                for a in o.a_completer))
+
     if reseau:
         diagramme(o)
     with st.expander(f"Toutes les règles appliquées ({len(o.explications)})"):

@@ -68,6 +68,9 @@ def test_un_exemple_charge_puis_repere_montre_niveau_clusters_et_appuis():
     assert "](https://" in texte
     assert at.get("graphviz_chart")
     assert len(at.get("download_button")) == 3  # fiche PDF, fiche Markdown, résultat JSON
+    # la précarité n'est pas renseignée : EPICES est proposé pour trancher deux règles
+    assert any(e.label.startswith("À compléter pour affiner") for e in at.expander)
+    assert "**Précarité selon EPICES** : Précarité" in texte
 
 
 def test_une_urgence_vient_en_premier_avec_son_alerte():

@@ -133,7 +133,27 @@ def test_listes_ordonnees_comme_le_catalogue(moteur):
 def test_api_publique_du_contrat():
     d = screen(Situation.model_validate({"age": 84, "social": {"isolement": True}})).model_dump(
         mode="json")
-    assert set(d) == {"niveau", "urgence", "secteurs", "parcours", "pps", "clusters", "appuis",
-                      "alertes", "scores", "explications", "referentiel"}
+    contrat = {"niveau", "urgence", "secteurs", "parcours", "pps", "clusters", "appuis",
+               "alertes", "scores", "explications", "referentiel"}
+    assert set(d) == contrat | {"a_completer"}  # ajout documenté au contrat
     assert d["scores"] == {}
     assert d["referentiel"]["nb_regles"] >= 50
+
+
+def test_a_completer_nomme_l_information_manquante_et_les_regles_qu_elle_trancherait(moteur):
+    sans_gir = moteur.screen(situation({"age": 84, "sante": {"nb_medicaments": 11}}))
+    manques = {a.champ: a.regles for a in sans_gir.a_completer}
+    assert "R-AUTONOMIE-APA" in manques["scores.gir"]
+    assert "R-SANTE-FRAGILITE" in manques["scores.fragilite"]
+    avec_gir = moteur.screen(situation({"age": 84, "sante": {"nb_medicaments": 11},
+                                        "autonomie": {"gir": 3}}))
+    assert "scores.gir" not in {a.champ for a in avec_gir.a_completer}
+    assert "R-AUTONOMIE-APA" in avec_gir.regles_tirees
+
+
+def test_a_completer_ne_cite_pas_une_regle_deja_tranchee(moteur):
+    # Moins de 60 ans : l'APA est exclue par l'âge, le GIR n'y changerait rien.
+    r = moteur.screen(situation({"age": 45}))
+    regles = {regle for a in r.a_completer for regle in a.regles}
+    assert "R-AUTONOMIE-APA" not in regles
+    assert all(regle not in r.regles_tirees for regle in regles)

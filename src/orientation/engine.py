@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import itertools
 import threading
-from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -145,20 +145,6 @@ def _type_conclusion(sorte: str) -> str:
     return f"conclusion_{sorte}"
 
 
-def _motifs_distincts(type_fait: str, nombre: int, compteur: Iterator[int]) -> list[dict]:
-    """``nombre`` faits distincts du même type (valeurs croissantes : une seule combinaison)."""
-    motifs: list[dict] = []
-    precedent = None
-    for _ in range(nombre):
-        nom = f"c{next(compteur)}"
-        expr: list[dict] = [{"t": type_fait}]
-        if precedent is not None:
-            expr.append({"$gt": {"v": {precedent: "v"}}})
-        motifs.append({nom: _et(expr)})
-        precedent = nom
-    return motifs
-
-
 def _motif_situation(termes: list[Condition]) -> dict:
     expr = _et([{"t": _TYPE_SITUATION}] + [compiler_condition(t) for t in termes])
     if _marqueurs(expr) > MAX_MARQUEURS:
@@ -169,16 +155,31 @@ def _motif_situation(termes: list[Condition]) -> dict:
     return {"situation": expr}
 
 
-Auxiliaire = tuple[list[dict], dict]
+@dataclass(frozen=True)
+class Auxiliaire:
+    """Une règle intermédiaire : quand ses motifs sont satisfaits (``compte`` fois, si
+    donné), elle affirme ``fait`` une seule fois dans la session."""
+
+    motifs: list[dict]
+    fait: dict
+    compte: int | None = None
+
+    def definition(self, action: Any) -> dict:
+        d: dict[str, Any] = {"all": self.motifs, "run": action}
+        if self.compte is not None:
+            d["count"] = self.compte
+        return d
 
 
 def compiler_regle(regle: Regle, index: int) -> tuple[list[dict], list[Auxiliaire]]:
     """Les motifs (``all``) d'une règle, et ses règles auxiliaires.
 
-    Motifs : le fait « situation », puis un fait par conclusion requise (deux conclusions
-    distinctes pour « nombre_au_moins: 2 », etc.). « au_moins N parmi » se compile par
-    chaînage : une règle auxiliaire par terme affirme un fait « terme », et la règle exige N
-    faits « terme » distincts. Les auxiliaires sont des couples (motifs, fait à affirmer).
+    Motifs : le fait « situation », et un fait par conclusion requise. Les comptes
+    (« au_moins N parmi », « conclusion.x: {nombre_au_moins: N} ») passent par des règles
+    auxiliaires : une par terme affirme un fait « terme » ; une autre, avec le ``count`` de
+    durable_rules, affirme « atteint » dès que N faits sont là ; la règle exige ce fait. Le
+    compte par lots de N ne tire qu'une fois par lot, là où N motifs corrélés tireraient
+    une fois par combinaison (C(k, N) actions).
     """
     termes = regle.si.termes if isinstance(regle.si, Toutes) else (regle.si,)
     sur_situation = [t for t in termes if not isinstance(t, SurConclusion | AuMoins)]
@@ -186,19 +187,26 @@ def compiler_regle(regle: Regle, index: int) -> tuple[list[dict], list[Auxiliair
     auxiliaires: list[Auxiliaire] = []
     if sur_situation:
         motifs.append(_motif_situation(sur_situation))
-    compteur = itertools.count()
+
+    def atteint(j: int, type_compte: str, nombre: int) -> None:
+        type_atteint = f"atteint_{index}_{j}"
+        auxiliaires.append(Auxiliaire([{"m": {"t": type_compte}}], {"t": type_atteint, "v": 1},
+                                      compte=nombre))
+        motifs.append({f"c{j}": {"t": type_atteint}})
+
     for j, t in enumerate(termes):
         if isinstance(t, SurConclusion):
             type_fait = _type_conclusion(t.sorte)
             if t.operateur == "nombre_au_moins":
-                motifs += _motifs_distincts(type_fait, t.valeur, compteur)
+                atteint(j, type_fait, t.valeur)
             else:
-                motifs.append({f"c{next(compteur)}": _et([{"t": type_fait}, {"v": t.valeur}])})
+                motifs.append({f"c{j}": _et([{"t": type_fait}, {"v": t.valeur}])})
         elif isinstance(t, AuMoins):
             type_fait = f"terme_{index}_{j}"
             for k, sous_terme in enumerate(t.termes):
-                auxiliaires.append(([_motif_situation([sous_terme])], {"t": type_fait, "v": k}))
-            motifs += _motifs_distincts(type_fait, t.nombre, compteur)
+                auxiliaires.append(Auxiliaire([_motif_situation([sous_terme])],
+                                              {"t": type_fait, "v": k}))
+            atteint(j, type_fait, t.nombre)
     if not motifs:
         motifs.append(_motif_situation([]))
     return motifs, auxiliaires
@@ -237,8 +245,8 @@ class Moteur:
                 erreurs.append(f"{r.fichier}, ligne {r.ligne}, règle {r.id} : {e}")
                 continue
             definition[f"r{i}"] = {"all": motifs, "run": self._action(i, a_chainer[i])}
-            for k, (motifs_aux, fait) in enumerate(auxiliaires):
-                definition[f"r{i}_a{k}"] = {"all": motifs_aux, "run": self._action(None, [fait])}
+            for k, aux in enumerate(auxiliaires):
+                definition[f"r{i}_a{k}"] = aux.definition(self._action(None, [aux.fait]))
         if erreurs:
             raise ErreurReferentiel(erreurs)
         # Sentinelle : toute situation tire au moins cette règle. Sans elle, une situation

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from orientation.faits import CHAMPS
 from orientation.referentiel import (
     Aucune,
     AuMoins,
@@ -102,3 +103,43 @@ def _feuilles(c: Condition) -> list[Comparaison | SurConclusion]:
     if isinstance(c, Comparaison | SurConclusion):
         return [c]
     return [f for t in c.termes for f in _feuilles(t)]
+
+
+
+def vraie3(c: Condition, fait: Mapping[str, Any], conclus: Conclus) -> bool | None:
+    """Évaluation à trois valeurs (Kleene) : une comparaison sur un champ facultatif absent
+    (GIR non évalué, questionnaire non rempli) est *inconnue* (None) au lieu d'être fausse.
+    Une condition inconnue pourrait devenir vraie si l'information était renseignée."""
+    if isinstance(c, Comparaison):
+        if c.operateur != "renseigne" and _facultatif_absent(c.champ, fait):
+            return None
+        return comparer(c, fait)
+    if isinstance(c, SurConclusion):
+        return sur_conclusion(c, conclus)
+    valeurs = [vraie3(t, fait, conclus) for t in c.termes]
+    if isinstance(c, Toutes):
+        return False if False in valeurs else None if None in valeurs else True
+    if isinstance(c, UneDe):
+        return True if True in valeurs else None if None in valeurs else False
+    if isinstance(c, Aucune):
+        return False if True in valeurs else None if None in valeurs else True
+    if isinstance(c, AuMoins):
+        vrais, inconnus = valeurs.count(True), valeurs.count(None)
+        return True if vrais >= c.nombre else None if vrais + inconnus >= c.nombre else False
+    raise TypeError(c)  # pragma: no cover
+
+
+def _facultatif_absent(chemin: str, fait: Mapping[str, Any]) -> bool:
+    champ = CHAMPS.get(chemin)
+    return champ is not None and champ.optionnel and chemin not in fait
+
+
+def champs_a_completer(c: Condition, fait: Mapping[str, Any], conclus: Conclus) -> list[str]:
+    """Les champs facultatifs absents dont dépend une condition encore indécise : les
+    informations à renseigner pour savoir si la règle s'applique (comme les
+    « missingVariables » de Publicodes). Vide si la condition est déjà tranchée."""
+    if vraie3(c, fait, conclus) is not None:
+        return []
+    return list(dict.fromkeys(f.champ for f in _feuilles(c) if isinstance(f, Comparaison)
+                              and f.operateur != "renseigne"
+                              and _facultatif_absent(f.champ, fait)))

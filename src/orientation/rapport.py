@@ -94,6 +94,10 @@ def texte(o: Orientation) -> str:
     scores = scores_lisibles(o)
     if scores:
         lignes += ["", "Scores :"] + [f"  - {s}" for s in scores]
+    if o.a_completer:
+        lignes += ["", "À compléter pour affiner (information non renseignée → règles qu'elle "
+                       "trancherait) :"]
+        lignes += [f"  - {a.libelle} → {', '.join(a.regles)}" for a in o.a_completer]
     lignes += ["", "Pourquoi :"]
     if not o.explications:
         lignes.append("  Aucune règle ne s'applique : le parcours habituel suffit.")

@@ -13,7 +13,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from orientation.evaluation import temoins
+from orientation.evaluation import champs_a_completer, temoins
+from orientation.faits import CHAMPS
 from orientation.referentiel import ORDRE_NIVEAUX, Comparaison, Referentiel, Regle
 from orientation.situation import Situation
 
@@ -74,6 +75,16 @@ class Explication(_Sortie):
     """Les valeurs de la situation qui ont fait tirer la règle (champ → valeur)."""
 
 
+class ACompleter(_Sortie):
+    """Une information facultative non renseignée (GIR, questionnaire) qui déciderait de
+    règles encore indécises : la prochaine question à poser (« missingVariables » de
+    Publicodes). Ajout au contrat : il rend visible ce que le repérage n'a pas pu trancher."""
+
+    champ: str
+    libelle: str
+    regles: list[str]
+
+
 class InfoReferentiel(_Sortie):
     version: str
     nb_regles: int
@@ -90,6 +101,7 @@ class Orientation(_Sortie):
     alertes: list[Alerte]
     scores: Scores
     explications: list[Explication]
+    a_completer: list[ACompleter] = []
     referentiel: InfoReferentiel
 
     def model_dump(self, **kwargs: Any) -> dict[str, Any]:
@@ -171,6 +183,13 @@ def assembler(
                 resultat[f"conclusion.{t.sorte}"] = t.valeur
         return resultat
 
+    tirees_ids = {r.id for r in tirees}
+    a_completer: dict[str, list[str]] = {}
+    for r in referentiel.regles:
+        if r.id not in tirees_ids:
+            for champ in champs_a_completer(r.si, fait, conclus):
+                a_completer.setdefault(champ, []).append(r.id)
+
     scores = {k.removeprefix("scores."): v for k, v in fait.items() if k.startswith("scores.")}
     return Orientation(
         niveau=niveau,
@@ -206,5 +225,7 @@ def assembler(
             )
             for r in tirees
         ],
+        a_completer=[ACompleter(champ=c, libelle=CHAMPS[c].libelle, regles=a_completer[c])
+                     for c in CHAMPS if c in a_completer],
         referentiel=InfoReferentiel(version=cat.version, nb_regles=len(referentiel.regles)),
     )
