@@ -21,6 +21,7 @@ from orientation.atelier import (
 from orientation.comparaison import champs_modifies, comparer
 from orientation.erreurs import ErreurSaisie
 from orientation.saisie import saisie_depuis_situation
+from orientation.synthese import cohorte_complete
 
 TABLEAU = "scenarios.tableau"  # DataFrame lu du fichier (ou injecté par un test)
 NOM = "scenarios._nom"
@@ -64,6 +65,13 @@ with onglet_tableau:
             st.session_state.pop(TABLEAU, None)
             st.error("\n\n".join(composants.texte_brut(m) for m in e.messages),
                      icon=":material/error:")
+
+    if st.button("Ou essayer sur une cohorte fictive de 200 patients",
+                 icon=":material/science:", key="scenarios._fictive",
+                 help="Patients synthétiques (orientation synth, graine 1) : aucun vrai patient."):
+        st.session_state.pop(LOT, None)
+        st.session_state[TABLEAU] = cohorte_complete(200, graine=1)
+        st.session_state[NOM] = ("cohorte fictive", 200)
 
     tableau = st.session_state.get(TABLEAU)
     if isinstance(tableau, pd.DataFrame):

@@ -180,6 +180,16 @@ def test_scenarios_un_tableau_injecte_se_repere_avec_ses_erreurs_a_cote():
     assert vue.loc[1, "erreurs"] == "age : doit être un nombre entier (reçu : « cent »)"
 
 
+def test_scenarios_une_cohorte_fictive_se_repere_sans_fichier():
+    at = application("app_pages/scenarios.py")
+    at.button(key="scenarios._fictive").click().run()
+    at.button(key="scenarios._reperer").click().run()
+    assert not at.exception
+    assert at.success[0].value == "200 situation(s) repérée(s), 0 ligne(s) en erreur."
+    vue = next(d.value for d in at.dataframe if "statut" in d.value.columns)
+    assert set(vue["niveau"]) == {"simple", "coordonne", "complexe"}
+
+
 def test_et_si_montre_ce_qui_change_cote_a_cote():
     at = application("app_pages/scenarios.py")
     at.selectbox(key="etsi._depart").select("Cas simple").run()
