@@ -379,18 +379,19 @@ def orientation(situation: Situation, o: Orientation, cle: str, exports: bool = 
     if exports:
         st.subheader("Exporter")
         aujourd_hui = dt.date.today()
-        c1, c2, c3 = st.columns(3)
-        c1.download_button("Fiche d'orientation (PDF)",
+        # Les uns sous les autres : dans la colonne du résultat, trois côte à côte seraient
+        # tronqués.
+        st.download_button("Fiche d'orientation (PDF)",
                            data=lambda: fiche_pdf(situation, o, aujourd_hui),
                            file_name="fiche-orientation.pdf", mime="application/pdf",
                            on_click="ignore", key=f"{cle}-pdf", icon=":material/picture_as_pdf:",
                            width="stretch")
-        c2.download_button("Fiche d'orientation (Markdown)",
+        st.download_button("Fiche d'orientation (Markdown)",
                            data=fiche_markdown(situation, o, aujourd_hui),
                            file_name="fiche-orientation.md", mime="text/markdown",
                            on_click="ignore", key=f"{cle}-md", icon=":material/description:",
                            width="stretch")
-        c3.download_button("Résultat (JSON)", data=o.model_dump_json(indent=2),
+        st.download_button("Résultat (JSON)", data=o.model_dump_json(indent=2),
                            file_name="orientation.json", mime="application/json",
                            on_click="ignore", key=f"{cle}-json", icon=":material/data_object:",
                            width="stretch")
