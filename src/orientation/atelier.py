@@ -18,6 +18,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from orientation.erreurs import ErreurSaisie
+from orientation.lot import separateur_csv
 from orientation.tableau import (
     COLONNES_REJETS,
     COLONNES_SORTIE,
@@ -56,7 +57,7 @@ def lire_fichier(nom: str, contenu: bytes) -> pd.DataFrame:
     entete = texte.splitlines()[0] if texte.strip() else ""
     if not entete:
         raise ErreurSaisie(["(fichier) : le fichier est vide"])
-    separateur = ";" if entete.count(";") > entete.count(",") else ","
+    separateur = separateur_csv(entete)
     try:
         return pd.read_csv(io.StringIO(texte), sep=separateur, dtype=str,
                            keep_default_na=False, skip_blank_lines=True)

@@ -116,7 +116,8 @@ def _examiner_utf8(chemin: Path) -> tuple[int, int | None]:
     return lignes, fautive
 
 
-def _separateur(entete: str) -> str:
+def separateur_csv(entete: str) -> str:
+    """« ; » (Excel en français) ou « , », lu sur la ligne d'en-tête."""
     return ";" if entete.count(";") > entete.count(",") else ","
 
 
@@ -136,7 +137,7 @@ def _lire_csv(chemin: Path, encodage: str | None, taille: int,
     with chemin.open("rb") as f:
         entete = f.readline()
         texte = entete.decode(encodage, errors="surrogateescape").lstrip("\ufeff")
-        sep = _separateur(texte)
+        sep = separateur_csv(texte)
         noms = next(csv.reader([texte], delimiter=sep), [])
         verifier_colonnes(noms)
         format_csv = _FormatCsv(sep, tuple(noms), encodage, verifier or fautive is not None)
