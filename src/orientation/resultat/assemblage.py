@@ -9,6 +9,7 @@ qu'une règle les conclut.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from orientation.evaluation.trace import champs_a_completer, temoins
@@ -37,18 +38,41 @@ def valeur_situation(situation: Situation, fait: Mapping[str, Any], chemin: str)
     return getattr(getattr(situation, section, None), nom, None)
 
 
-def assembler(
-    referentiel: Referentiel,
-    situation: Situation,
-    fait: Mapping[str, Any],
-    tirees: Sequence[Regle],
-) -> Orientation:
-    """Réunit les conclusions des règles tirées (dans l'ordre du référentiel)."""
+@dataclass(frozen=True)
+class Conclusions:
+    """Ce que concluent ensemble des règles tirées, dans l'ordre du catalogue : l'agrégat
+    commun à ``screen()`` (``assembler``) et aux cohortes (``tables.cohorte``, une fois par
+    ensemble distinct de règles tirées). Il ne dépend que des règles tirées."""
+
+    niveau: str
+    urgence: bool
+    pps: bool
+    secteurs: tuple[str, ...]
+    parcours: tuple[str, ...]
+    clusters: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...]  # id, acteurs, règles
+    appuis: tuple[tuple[str, tuple[str, ...]], ...]  # id, règles
+    alertes: tuple[tuple[str, tuple[str, ...]], ...]  # id, règles
+    regles: tuple[str, ...]
+
+    def conclus(self) -> dict[str, set]:
+        """Les valeurs conclues par sorte (ce qu'examinent les conditions ``conclusion.*``)."""
+        return {
+            "secteurs": set(self.secteurs), "parcours": set(self.parcours),
+            "clusters": {c for c, _, _ in self.clusters}, "appuis": {a for a, _ in self.appuis},
+            "alertes": {a for a, _ in self.alertes}, "niveau": {self.niveau},
+            "pps": {True} if self.pps else set(), "urgence": {True} if self.urgence else set(),
+        }
+
+
+def reunir(referentiel: Referentiel, tirees: Sequence[Regle]) -> Conclusions:
+    """Réunit les conclusions des règles tirées (dans l'ordre du référentiel) : niveau le plus
+    élevé (``simple`` si aucune règle n'en conclut), urgence et PPS dès qu'une règle les
+    conclut, listes dans l'ordre du catalogue (acteurs groupés par cluster)."""
     cat = referentiel.catalogue
     niveau = "simple"
     urgence = pps = False
-    secteurs: dict[str, None] = {}
-    parcours: dict[str, None] = {}
+    secteurs: set[str] = set()
+    parcours: set[str] = set()
     clusters: dict[str, tuple[set[str], list[str]]] = {}
     appuis: dict[str, list[str]] = {}
     alertes: dict[str, list[str]] = {}
@@ -58,8 +82,8 @@ def assembler(
             niveau = a.niveau
         urgence |= a.urgence
         pps |= a.pps
-        secteurs.update(dict.fromkeys(a.secteurs))
-        parcours.update(dict.fromkeys(a.parcours))
+        secteurs.update(a.secteurs)
+        parcours.update(a.parcours)
         for cid, acteurs in a.clusters:
             ens, regles = clusters.setdefault(cid, (set(), []))
             ens.update(acteurs)
@@ -68,12 +92,31 @@ def assembler(
             appuis.setdefault(aid, []).append(r.id)
         for alid in a.alertes:
             alertes.setdefault(alid, []).append(r.id)
+    return Conclusions(
+        niveau=niveau, urgence=urgence, pps=pps,
+        secteurs=tuple(s for s in cat.secteurs if s in secteurs),
+        parcours=tuple(p for p in cat.parcours if p in parcours),
+        clusters=tuple((cid, tuple(a for a in cluster.acteurs if a in clusters[cid][0]),
+                        tuple(clusters[cid][1]))
+                       for cid, cluster in cat.clusters.items() if cid in clusters),
+        appuis=tuple((aid, tuple(appuis[aid])) for aid in cat.appuis if aid in appuis),
+        alertes=tuple((alid, tuple(alertes[alid])) for alid in cat.alertes if alid in alertes),
+        regles=tuple(r.id for r in tirees),
+    )
 
-    conclus = {
-        "secteurs": set(secteurs), "parcours": set(parcours), "clusters": set(clusters),
-        "appuis": set(appuis), "alertes": set(alertes), "niveau": {niveau},
-        "pps": {True} if pps else set(), "urgence": {True} if urgence else set(),
-    }
+
+def assembler(
+    referentiel: Referentiel,
+    situation: Situation,
+    fait: Mapping[str, Any],
+    tirees: Sequence[Regle],
+) -> Orientation:
+    """Le résultat complet : les conclusions réunies (``reunir``), leurs explications
+    (valeurs témoins), ce qui reste à compléter et les scores."""
+    cat = referentiel.catalogue
+    c = reunir(referentiel, tirees)
+
+    conclus = c.conclus()
     ordre = {"secteurs": list(cat.secteurs), "parcours": list(cat.parcours),
              "clusters": list(cat.clusters), "appuis": list(cat.appuis),
              "alertes": list(cat.alertes)}
@@ -99,26 +142,25 @@ def assembler(
 
     scores = {k.removeprefix("scores."): v for k, v in fait.items() if k.startswith("scores.")}
     return Orientation(
-        niveau=niveau,
-        urgence=urgence,
-        secteurs=[s for s in cat.secteurs if s in secteurs],
-        parcours=[p for p in cat.parcours if p in parcours],
-        pps=pps,
+        niveau=c.niveau,
+        urgence=c.urgence,
+        secteurs=list(c.secteurs),
+        parcours=list(c.parcours),
+        pps=c.pps,
         clusters=[
             ClusterPropose(
                 id=cid,
-                libelle=cluster.libelle,
-                acteurs=[Acteur(id=aid, libelle=lib) for aid, lib in cluster.acteurs.items()
-                         if aid in clusters[cid][0]],
-                regles=clusters[cid][1],
+                libelle=cat.clusters[cid].libelle,
+                acteurs=[Acteur(id=aid, libelle=cat.clusters[cid].acteurs[aid])
+                         for aid in acteurs],
+                regles=list(regles),
             )
-            for cid, cluster in cat.clusters.items()
-            if cid in clusters
+            for cid, acteurs, regles in c.clusters
         ],
-        appuis=[AppuiPropose(id=aid, libelle=info["libelle"], regles=appuis[aid])
-                for aid, info in cat.appuis.items() if aid in appuis],
-        alertes=[Alerte(id=alid, message=info["message"], regles=alertes[alid])
-                 for alid, info in cat.alertes.items() if alid in alertes],
+        appuis=[AppuiPropose(id=aid, libelle=cat.appuis[aid]["libelle"], regles=list(regles))
+                for aid, regles in c.appuis],
+        alertes=[Alerte(id=alid, message=cat.alertes[alid]["message"], regles=list(regles))
+                 for alid, regles in c.alertes],
         scores=Scores(**scores),
         explications=[
             Explication(
@@ -132,7 +174,7 @@ def assembler(
             )
             for r in tirees
         ],
-        a_completer=[ACompleter(champ=c, libelle=CHAMPS[c].libelle, regles=a_completer[c])
-                     for c in CHAMPS if c in a_completer],
+        a_completer=[ACompleter(champ=ch, libelle=CHAMPS[ch].libelle, regles=a_completer[ch])
+                     for ch in CHAMPS if ch in a_completer],
         referentiel=InfoReferentiel(version=cat.version, nb_regles=len(referentiel.regles)),
     )
