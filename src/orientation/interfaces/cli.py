@@ -301,7 +301,8 @@ def construire_analyseur() -> argparse.ArgumentParser:
     )
     screen.add_argument("fichier", metavar="FICHIER", help="situation JSON, ou - pour stdin")
     screen.add_argument("--format", choices=("text", "json"), default="text",
-                        help="text (résumé en français, par défaut) ou json (CONTRACT.md)")
+                        help="text (résumé en français, par défaut) ou json (champs : "
+                             "docs/vocabulaire.md)")
     screen.add_argument("--regles", metavar="DOSSIER", help="autre dossier de règles")
     screen.set_defaults(fonction=commande_screen)
 

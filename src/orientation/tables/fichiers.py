@@ -189,24 +189,54 @@ def separateur_csv(entete: str) -> str:
     return ";" if entete.count(";") > entete.count(",") else ","
 
 
-def _decoder(valeurs: pa.Array, encodage: str) -> tuple[pa.Array, np.ndarray | None]:
-    """Les valeurs (binaires) d'un dictionnaire en texte ; les illisibles deviennent nulles
-    et sont signalées (masque)."""
-    if encodage == "utf-8":
-        try:
-            return pc.cast(valeurs, pa.string()), None
-        except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
-            pass
-    textes, fautes = [], []
-    for v in valeurs.to_pylist():
-        try:
-            textes.append(None if v is None else v.decode(encodage))
-            fautes.append(False)
-        except UnicodeDecodeError:
-            textes.append(None)
-            fautes.append(True)
-    masque = np.array(fautes, dtype=bool)
-    return pa.array(textes, pa.string()), (masque if masque.any() else None)
+ILLISIBLE = "\ufffd"
+
+
+class EnUtf8(io.RawIOBase):
+    """Un flux d'octets dans l'encodage du fichier → le même en UTF-8, octets illisibles
+    remplacés par U+FFFD (la ligne qui en contient est rejetée). Un morceau déjà en UTF-8
+    valide passe tel quel (le cas courant ne coûte qu'une vérification)."""
+
+    def __init__(self, flux: IO[bytes], encodage: str):
+        self._flux = flux
+        self._encodage = encodage
+        self._decodeur = codecs.getincrementaldecoder(encodage)(errors="replace")
+        self._tampon = b""
+        self._fini = False
+        self._debut = True
+
+    def readable(self) -> bool:
+        return True
+
+    def _suivant(self) -> bytes:
+        morceau = self._flux.read(1 << 20)
+        if self._debut:
+            morceau = morceau.removeprefix(codecs.BOM_UTF8)
+            self._debut = False
+        if not morceau:
+            self._fini = True
+            return self._decodeur.decode(b"", final=True).encode("utf-8")
+        if self._encodage == "utf-8" and not self._decodeur.getstate()[0]:
+            try:
+                morceau.decode("utf-8")
+                return morceau
+            except UnicodeDecodeError:
+                pass  # octets illisibles, ou caractère coupé en fin de morceau
+        return self._decodeur.decode(morceau).encode("utf-8")
+
+    def readinto(self, tampon: Any) -> int:
+        while not self._tampon and not self._fini:
+            self._tampon = self._suivant()
+        n = min(len(tampon), len(self._tampon))
+        tampon[:n] = self._tampon[:n]
+        self._tampon = self._tampon[n:]
+        return n
+
+
+def _illisibles(valeurs: pa.Array) -> np.ndarray | None:
+    masque = pc.fill_null(pc.match_substring(valeurs, ILLISIBLE), False).to_numpy(
+        zero_copy_only=False)
+    return masque if masque.any() else None
 
 
 def _lire_csv(source: Source, encodage: str | None, taille: int) -> Lecture:
@@ -241,10 +271,9 @@ def _lire_csv(source: Source, encodage: str | None, taille: int) -> Lecture:
         return "skip"
 
     def lots() -> Iterator[LotLu]:
-        flux = source.ouvrir()
+        brut = source.ouvrir()
+        flux = io.BufferedReader(EnUtf8(brut, encodage), 1 << 20)
         try:
-            if echantillon.startswith(codecs.BOM_UTF8):
-                flux.read(3)
             lecteur = pcsv.open_csv(
                 flux,
                 read_options=pcsv.ReadOptions(use_threads=False, block_size=taille_bloc,
@@ -253,16 +282,16 @@ def _lire_csv(source: Source, encodage: str | None, taille: int) -> Lecture:
                                                 ignore_empty_lines=False,
                                                 invalid_row_handler=rangee_invalide),
                 convert_options=pcsv.ConvertOptions(
-                    column_types={n: pa.dictionary(pa.int32(), pa.binary()) for n in internes},
+                    column_types={n: pa.dictionary(pa.int32(), pa.string()) for n in internes},
                     strings_can_be_null=True, quoted_strings_can_be_null=False))
             etat = _NumerosCsv(len(noms), sep)
             for lot in _iterer(lecteur):
                 yield _lot_csv(pa.Table.from_batches([lot]), entete, encodage, invalides, etat)
-            vide = pa.table({n: pa.array([], pa.dictionary(pa.int32(), pa.binary()))
+            vide = pa.table({n: pa.array([], pa.dictionary(pa.int32(), pa.string()))
                              for n in internes})
             yield _lot_csv(vide, entete, encodage, invalides, etat, fin=True)
         finally:
-            flux.close()
+            brut.close()
 
     total = None
     if source.chemin is not None and source.chemin.stat().st_size <= 64 << 20:
@@ -314,8 +343,9 @@ def _lot_csv(table: pa.Table, entete: Entete, encodage: str, invalides: dict[int
         colonne = table.column(nom_interne)
         colonne = (colonne.chunk(0) if colonne.num_chunks == 1 else
                    pa.concat_arrays(colonne.chunks) if colonne.num_chunks else
-                   pa.array([], pa.dictionary(pa.int32(), pa.binary())))
-        valeurs, fautes = _decoder(colonne.dictionary, encodage)
+                   pa.array([], pa.dictionary(pa.int32(), pa.string())))
+        valeurs = colonne.dictionary
+        fautes = _illisibles(valeurs) if valeurs.null_count < len(valeurs) else None
         indices = colonne.indices
         if fautes is not None and k:
             idx = pc.fill_null(indices, 0).to_numpy(zero_copy_only=False)

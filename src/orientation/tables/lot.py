@@ -286,7 +286,8 @@ def executer(
     écrit de façon atomique ; un flux binaire ; ou, sans sortie, ``flux_sortie`` en CSV).
     Chaque rejet est passé à ``rejet`` (et écrit à côté de la sortie s'il y en a).
     ``ErreurSaisie`` si le fichier entier est refusé (rien n'est alors écrit) ; ``OSError``
-    si la sortie ne peut pas être écrite. Lues = repérées + rejetées (+ vides finales)."""
+    si la sortie ne peut pas être écrite. Lues = repérées + rejetées ; les lignes vides en fin
+    de fichier sont ignorées et comptées à part (``vides_finales``)."""
     debut = time.perf_counter()
     if not isinstance(source, Source):
         source = Source.fichier(source)
@@ -371,6 +372,7 @@ def executer(
         for lu in _en_tache_de_fond(lecture.lots()):
             recevoir(lu, reperage.traiter(lu.donnees, lu.lignes, lu.illisibles))
         bilan.vides_finales = len(vides_en_attente)
+        bilan.lues = bilan.reperees + bilan.rejetees
         ecrivain.fermer(mise_en_forme.vide(), rejets_excel)
         if rejets_atomique is not None:
             rejets_atomique.valider()
@@ -385,6 +387,6 @@ def executer(
                 if f is not None:
                     f.abandonner()
     bilan.secondes = time.perf_counter() - debut
-    if bilan.lues != bilan.reperees + bilan.rejetees + bilan.vides_finales:  # pragma: no cover
+    if bilan.lues != bilan.reperees + bilan.rejetees:  # pragma: no cover — garde-fou
         raise RuntimeError(f"comptes incohérents : {bilan}")
     return bilan
