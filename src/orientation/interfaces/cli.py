@@ -7,6 +7,7 @@ Codes de sortie : 0 succès ; 1 référentiel invalide ou erreur interne ; 2 sai
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -126,11 +127,12 @@ def _message_ecriture(e: OSError, sortie: str | None) -> str:
 
     cible = f"« {sortie} »" if sortie else "la sortie standard"
     raisons = {errno.ENOSPC: "plus de place sur le disque", errno.EACCES: "permission refusée",
-               errno.EPERM: "permission refusée", errno.EROFS: "système de fichiers en "
+               errno.EPERM: "ce n'est pas un fichier ordinaire", errno.EROFS: "système de fichiers en "
                "lecture seule", errno.ENOENT: "dossier introuvable", errno.EISDIR: "c'est un "
                "dossier", errno.ENOTDIR: "un élément du chemin n'est pas un dossier"}
     raison = raisons.get(e.errno) or (str(e) if not e.errno else e.strerror or str(e))
-    return f"Écriture impossible dans {cible} : {raison}. Rien n'a été écrit.\n"
+    fin = "" if sortie is None else " Aucun fichier de sortie n'a été laissé."
+    return f"Écriture impossible dans {cible} : {raison}.{fin}\n"
 
 
 def commande_batch(args: argparse.Namespace) -> int:
@@ -155,6 +157,7 @@ def commande_batch(args: argparse.Namespace) -> int:
 
     options = Options(encodage=args.encodage, dialecte=args.dialecte, libelles=args.libelles,
                       regles=args.regles)
+    sortie = args.sortie
     try:
         if args.entree == "-":
             source = Source.octets("entrée standard", sys.stdin.buffer.read(),
@@ -175,7 +178,15 @@ def commande_batch(args: argparse.Namespace) -> int:
         sys.stderr.write(f"Les colonnes et leurs valeurs : {VOCABULAIRE}\n")
         return SORTIE_SAISIE_INVALIDE
     except OSError as e:
+        if sortie is None:  # la sortie standard ne s'écrit plus : ne rien y vider en sortant
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         sys.stderr.write(_message_ecriture(e, args.sortie))
+        partiel = getattr(e, "bilan", None)
+        if partiel is not None and partiel.lues:
+            sys.stderr.write(f"Avant l'arrêt : lues : {nombre_fr(partiel.lues)} = repérées : "
+                             f"{nombre_fr(partiel.reperees)} + rejetées : "
+                             f"{nombre_fr(partiel.rejetees)} ; la suite du fichier n'a pas "
+                             "été lue.\n")
         return SORTIE_ERREUR_ECRITURE
     if sys.stderr.isatty():
         sys.stderr.write("\n")

@@ -17,6 +17,7 @@ fichier qui a l'air complet. L'entrée n'est jamais écrasée (inodes comparés,
 
 from __future__ import annotations
 
+import errno
 import functools
 import io
 import queue
@@ -292,6 +293,9 @@ def executer(
     if not isinstance(source, Source):
         source = Source.fichier(source)
     chemin_sortie = Path(sortie) if isinstance(sortie, str | Path) else None
+    if chemin_sortie is not None and chemin_sortie.exists() and not chemin_sortie.is_file():
+        raise IsADirectoryError(errno.EISDIR if chemin_sortie.is_dir() else errno.EPERM,
+                                "pas un fichier ordinaire", str(chemin_sortie))
     if chemin_sortie is not None:
         format_sortie = format_de(chemin_sortie, options.format_sortie)
     else:
@@ -380,6 +384,11 @@ def executer(
         if atomique is not None:
             atomique.valider()
         termine = True
+    except BaseException as e:
+        bilan.lues = bilan.reperees + bilan.rejetees
+        bilan.secondes = time.perf_counter() - debut
+        e.bilan = bilan  # type: ignore[attr-defined] — ce qui a été fait avant l'arrêt
+        raise
     finally:
         if not termine:
             bilan.non_atteintes = True
