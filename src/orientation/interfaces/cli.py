@@ -127,9 +127,10 @@ def _message_ecriture(e: OSError, sortie: str | None) -> str:
 
     cible = f"« {sortie} »" if sortie else "la sortie standard"
     raisons = {errno.ENOSPC: "plus de place sur le disque", errno.EACCES: "permission refusée",
-               errno.EPERM: "ce n'est pas un fichier ordinaire", errno.EROFS: "système de fichiers en "
-               "lecture seule", errno.ENOENT: "dossier introuvable", errno.EISDIR: "c'est un "
-               "dossier", errno.ENOTDIR: "un élément du chemin n'est pas un dossier"}
+               errno.EPERM: "ce n'est pas un fichier ordinaire",
+               errno.EROFS: "système de fichiers en lecture seule",
+               errno.ENOENT: "dossier introuvable", errno.EISDIR: "c'est un dossier",
+               errno.ENOTDIR: "un élément du chemin n'est pas un dossier"}
     raison = raisons.get(e.errno) or (str(e) if not e.errno else e.strerror or str(e))
     fin = "" if sortie is None else " Aucun fichier de sortie n'a été laissé."
     return f"Écriture impossible dans {cible} : {raison}.{fin}\n"

@@ -160,8 +160,36 @@ class ReperageCohorte:
         self.vectoriel = EvaluateurVectoriel(referentiel)
         self.neutre = construire_fait(Situation(age=0), self.parametres)
         self._unites: dict[tuple[int, tuple], dict[str, Any] | None] = {}
-        self._motifs: dict[bytes, tuple] = {}
+        self._motifs: dict[tuple[str, bytes], Any] = {}
         self.cles = sorted(set(self.vectoriel.cles) | set(SCORES_FAIT))
+        # Pour chaque colonne de résultat, ce que chaque règle seule y met (``reunir`` sur
+        # cette règle) : la matrice d'incidence règles × valeurs de la colonne.
+        seules = [reunir(referentiel, [r]) for r in referentiel.regles]
+        jetons = {
+            "niveau": lambda k: {k.niveau} if k.niveau != "simple" else set(),
+            "urgence": lambda k: {True} if k.urgence else set(),
+            "pps": lambda k: {True} if k.pps else set(),
+            "secteurs": lambda k: set(k.secteurs), "parcours": lambda k: set(k.parcours),
+            "clusters": lambda k: {cid for cid, _, _ in k.clusters},
+            "acteurs": lambda k: {(cid, a) for cid, acteurs, _ in k.clusters for a in acteurs},
+            "appuis": lambda k: {a for a, _ in k.appuis},
+            "alertes": lambda k: {a for a, _ in k.alertes},
+        }
+        blocs, self._tranches = [], {}
+        debut = 0
+        for c in ("niveau", "urgence", "pps", *COLONNES_LISTES):
+            par_regle = [jetons[c](k) for k in seules]
+            tous = sorted({j for js in par_regle for j in js}, key=repr)
+            incidence = np.zeros((len(seules), max(1, len(tous))), dtype=np.float32)
+            for i, js in enumerate(par_regle):
+                for j in js:
+                    incidence[i, tous.index(j)] = 1
+            blocs.append(incidence)
+            self._tranches[c] = (debut, debut + incidence.shape[1])
+            debut += incidence.shape[1]
+        self._incidence = np.concatenate(blocs, axis=1)
+        self._ids_regles = np.array([r.id for r in referentiel.regles], dtype=object)
+        self._regles: dict[bytes, str] = {}
 
     # -- le contrat Arrow (Spark mapInArrow, etc.) --
     def reperer_lot(self, lot: pa.RecordBatch, lignes: Sequence[int] | np.ndarray | None = None
@@ -320,13 +348,15 @@ class ReperageCohorte:
                 P[k] = np.full(n, present, dtype=bool)
 
         rapides = np.flatnonzero(valide)
-        tirees = self.vectoriel.tirer({k: V[k][rapides] for k in self.cles},
-                                      {k: P[k][rapides] for k in self.cles}, len(rapides))
+        if len(rapides) < n:
+            V = {k: V[k][rapides] for k in self.cles}
+            P = {k: P[k][rapides] for k in self.cles}
+        tirees = np.ascontiguousarray(self.vectoriel.tirer(V, P, len(rapides)))
         colonnes = self._colonnes_sortie(tirees)
         for k in SCORES_FAIT:
             genre = _type_cle(k)
-            valeurs = V[k][rapides]
-            masque = ~P[k][rapides]
+            valeurs = V[k]
+            masque = ~P[k]
             if genre in _ARROW:
                 colonnes[k] = pa.array(valeurs, type=_ARROW[genre], mask=masque)
             else:
@@ -375,27 +405,50 @@ class ReperageCohorte:
         return ids
 
     def _colonnes_sortie(self, tirees: np.ndarray) -> dict[str, pa.Array]:
-        """Les colonnes de résultat, codées par dictionnaire : une entrée par motif distinct
-        de règles tirées, calculée par l'agrégat commun à ``screen()`` (``reunir``)."""
-        codes, cles, premier = _motifs(tirees)
-        lignes_motifs = []
-        regles = self.referentiel.regles
-        for cle, p in zip(cles, premier, strict=True):
-            ligne = self._motifs.get(cle)
-            if ligne is None:
-                indices = np.flatnonzero(tirees[p])
-                ligne = conclusions_vers_ligne(reunir(self.referentiel,
-                                                      [regles[i] for i in indices]))
-                if len(self._motifs) >= TAILLE_MAX_CACHE:
-                    self._motifs.clear()
-                self._motifs[cle] = ligne
-            lignes_motifs.append(ligne)
-        indices = pa.array(codes.astype(np.int32), pa.int32())
+        """Les colonnes de résultat, codées par dictionnaire.
+
+        Tout se calcule une fois par **motif distinct de règles tirées** (quelques milliers
+        dans une cohorte), jamais par ligne : pour chaque motif, l'ensemble des valeurs
+        conclues pour chaque colonne (union et niveau le plus élevé, par la matrice
+        d'incidence que donne ``reunir`` règle par règle) ; pour chaque ensemble distinct, la
+        valeur de la colonne par l'agrégat commun à ``screen()`` (``reunir``) sur les règles
+        d'un motif qui l'a. Chaque colonne est un dictionnaire Arrow : les indices sont les
+        ensembles distincts, pris par motif puis par ligne."""
         colonnes: dict[str, pa.Array] = {}
-        for c in ("niveau", *COLONNES_LISTES, "regles"):
-            colonnes[c] = pa.DictionaryArray.from_arrays(
-                indices, pa.array([x[c] for x in lignes_motifs], pa.string()))
-        for c in ("urgence", "pps"):
-            table = np.array([x[c] for x in lignes_motifs], dtype=bool)
-            colonnes[c] = pa.array(table[codes] if len(codes) else np.zeros(0, bool))
+        regles = self.referentiel.regles
+        n = len(tirees)
+        motif_ligne, cles_motifs, premier = _motifs(tirees)
+        representants = tirees[premier]  # une ligne par motif distinct
+        membres = (representants.astype(np.float32) @ self._incidence) > 0
+        for c, (debut, fin) in self._tranches.items():
+            code_motif, cles, premier_c = _motifs(membres[:, debut:fin])
+            valeurs = []
+            for cle, p in zip(cles, premier_c, strict=True):
+                memo = self._motifs.get((c, cle), _ABSENT)
+                if memo is _ABSENT:
+                    tirees_ici = [regles[i] for i in np.flatnonzero(representants[p])]
+                    memo = conclusions_vers_ligne(reunir(self.referentiel, tirees_ici))[c]
+                    if len(self._motifs) >= TAILLE_MAX_CACHE:
+                        self._motifs.clear()
+                    self._motifs[(c, cle)] = memo
+                valeurs.append(memo)
+            codes = code_motif[motif_ligne] if n else np.zeros(0, dtype=np.int64)
+            if c in ("urgence", "pps"):
+                colonnes[c] = pa.array(np.array(valeurs, dtype=bool)[codes] if n
+                                       else np.zeros(0, bool))
+            else:
+                colonnes[c] = pa.DictionaryArray.from_arrays(
+                    pa.array(codes.astype(np.int32), pa.int32()), pa.array(valeurs, pa.string()))
+        # « regles » : les identifiants des règles tirées, un texte par motif distinct.
+        valeurs = []
+        for cle, ligne in zip(cles_motifs, representants, strict=True):
+            texte = self._regles.get(cle)
+            if texte is None:
+                texte = ";".join(self._ids_regles[ligne])
+                if len(self._regles) >= TAILLE_MAX_CACHE:
+                    self._regles.clear()
+                self._regles[cle] = texte
+            valeurs.append(texte)
+        colonnes["regles"] = pa.DictionaryArray.from_arrays(
+            pa.array(motif_ligne.astype(np.int32), pa.int32()), pa.array(valeurs, pa.string()))
         return colonnes

@@ -25,6 +25,7 @@ lignes. Sans colonne ``age``, le fichier est refusé aussi.
 from __future__ import annotations
 
 import difflib
+import functools
 import math
 import numbers
 import types
@@ -53,6 +54,7 @@ def vocabulaire() -> tuple[dict[str, str], dict[str, str]]:
     return LIBELLES, LIBELLES_VALEURS
 
 
+@functools.lru_cache(maxsize=65_536)
 def plier(texte: str) -> str:
     """La forme pliée d'un mot saisi : sans accents ni casse, espaces, « _ », « - » et
     apostrophes réduits à une espace (« Épuisé » → « epuise », « sans_complementaire » →
