@@ -1,12 +1,12 @@
 """Fiabilité : fils concurrents, longues séries, saisies tirées au hasard (hypothesis)."""
 
-import pytest
 import json
 import threading
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
