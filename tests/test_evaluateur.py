@@ -11,13 +11,17 @@ import numpy as np
 import pyarrow as pa
 import pytest
 
-from orientation.evaluation.vectoriel import EvaluateurCompile, regles_tirees_reference
+from orientation.evaluation.vectoriel import EvaluateurCompile
 from orientation.situation.faits import construire_fait
 from orientation.tables.cohorte import ReperageCohorte
 from orientation.tables.colonnes import COLONNES_SORTIE, lire_tableau, resultat_vers_ligne
 from orientation.tables.synthese import cohorte_complete
+from tests.oracles import regles_tirees_reference
 
 N = 20_000
+# Le différentiel sur 20 000 patients est long (durable_rules ligne à ligne) : lancé par
+# .ci/run avec les autres tests « lent ».
+pytestmark = pytest.mark.lent
 
 
 @pytest.fixture(scope="module")

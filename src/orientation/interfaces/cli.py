@@ -22,8 +22,6 @@ from orientation.referentiel import (
 from orientation.referentiel.scenarios import dossier_features_par_defaut
 from orientation.resultat.rapport import texte
 from orientation.situation.erreurs import ErreurSaisie, lire_situation_json
-from orientation.tables.fichiers import nombre_fr
-from orientation.tables.lot import Bilan, Rejet, format_de
 
 SORTIE_SAISIE_INVALIDE = 2
 SORTIE_REFERENTIEL_INVALIDE = 1
@@ -110,7 +108,12 @@ VOCABULAIRE = "docs/vocabulaire.md (ou orientation modele -o modele.xlsx)"
 SORTIE_ERREUR_ECRITURE = 1
 
 
-def _progression(bilan: Bilan, total: int | None) -> None:
+def nombre_fr(n: float, decimales: int = 0) -> str:
+    """Un nombre à la française : espace entre les milliers, virgule décimale."""
+    return f"{n:,.{decimales}f}".replace(",", " ").replace(".", ",")
+
+
+def _progression(bilan, total: int | None) -> None:  # noqa: ANN001 — un lot.Bilan
     if total:
         part = min(1.0, bilan.lues / total)
         barre = "█" * int(part * 30) + "·" * (30 - int(part * 30))
@@ -137,13 +140,15 @@ def _message_ecriture(e: OSError, sortie: str | None) -> str:
 
 
 def commande_batch(args: argparse.Namespace) -> int:
+    # pyarrow, numpy et polars ne sont importés que pour les cohortes : « screen » démarre
+    # plus vite.
     from orientation.tables.fichiers import Source
     from orientation.tables.lot import Options, executer
 
     affiches: dict[tuple[str, str], int] = {}
     caches = 0
 
-    def rejet(r: Rejet) -> None:
+    def rejet(r) -> None:  # noqa: ANN001 — un lot.Rejet
         nonlocal caches
         genre = (r.champ, r.message.split("«")[0][:40])
         affiches[genre] = affiches.get(genre, 0) + 1
@@ -218,6 +223,7 @@ def commande_modele(args: argparse.Namespace) -> int:
 
 
 def commande_synth(args: argparse.Namespace) -> int:
+    from orientation.tables.lot import format_de
     from orientation.tables.synthese import ecrire_cohorte
 
     if args.n < 0:

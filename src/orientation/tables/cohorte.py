@@ -166,7 +166,7 @@ class ReperageCohorte:
         # cette règle) : la matrice d'incidence règles × valeurs de la colonne.
         seules = [reunir(referentiel, [r]) for r in referentiel.regles]
         jetons = {
-            "niveau": lambda k: {k.niveau} if k.niveau != "simple" else set(),
+            "niveau": lambda k: set(k.niveaux),
             "urgence": lambda k: {True} if k.urgence else set(),
             "pps": lambda k: {True} if k.pps else set(),
             "secteurs": lambda k: set(k.secteurs), "parcours": lambda k: set(k.parcours),

@@ -39,19 +39,11 @@ import numpy as np
 import pandas as pd
 from pydantic import BaseModel, ValidationError
 
+from orientation.referentiel.vocabulaire import majuscule, vocabulaire
 from orientation.resultat import Orientation
 from orientation.resultat.assemblage import Conclusions
 from orientation.situation.erreurs import ErreurSaisie, messages
 from orientation.situation.modele import Situation
-
-
-def vocabulaire() -> tuple[dict[str, str], dict[str, str]]:
-    """Les libellés français des champs (chemin → libellé) et des valeurs (id → libellé) :
-    l'unique vocabulaire du projet, lu ici seulement (en-têtes, valeurs acceptées,
-    ``--libelles``, modèle et ``docs/vocabulaire.md``)."""
-    from orientation.situation.faits import LIBELLES, LIBELLES_VALEURS
-
-    return LIBELLES, LIBELLES_VALEURS
 
 
 @functools.lru_cache(maxsize=65_536)
@@ -149,12 +141,12 @@ for _c in CHAMPS_COLONNES.values():
 def _valeurs_pliees() -> dict[str, dict[str, str | tuple[str, ...]]]:
     """Pour chaque colonne à vocabulaire fermé : forme pliée (de l'identifiant et du libellé
     de chaque valeur) → identifiant ; un tuple d'identifiants quand la forme est ambiguë."""
-    _, libelles_valeurs = vocabulaire()
+    voc = vocabulaire()
     tables: dict[str, dict[str, str | tuple[str, ...]]] = {}
     for chemin, c in CHAMPS_COLONNES.items():
         candidats: dict[str, set[str]] = {}
         for v in c.valeurs:
-            for forme in (v, libelles_valeurs.get(v, v)):
+            for forme in (v, voc.valeur(v)):
                 candidats.setdefault(plier(forme), set()).add(v)
         tables[chemin] = {f: (next(iter(ids)) if len(ids) == 1 else tuple(sorted(ids)))
                           for f, ids in candidats.items()}
@@ -166,57 +158,22 @@ VALEURS_PLIEES = _valeurs_pliees()
 
 # --- Documentation des colonnes ----------------------------------------------------------------
 
-_LIBELLES_QUESTIONNAIRES: dict[str, str] = {
-    "autonomie.aggir": "grille AGGIR (CASF annexe 2-2), variable",
-    "autonomie.fragilite": "repérage de la fragilité du Gérontopôle (GFST)",
-    "social.epices": "score EPICES (Sass 2006), question",
-}
-_QUESTIONS: dict[str, str] = {
-    "autonomie.aggir.coherence": "cohérence",
-    "autonomie.aggir.orientation": "orientation",
-    "autonomie.aggir.toilette": "toilette",
-    "autonomie.aggir.habillage": "habillage",
-    "autonomie.aggir.alimentation": "alimentation",
-    "autonomie.aggir.elimination": "élimination",
-    "autonomie.aggir.transferts": "transferts",
-    "autonomie.aggir.deplacement_interieur": "déplacement à l'intérieur",
-    "autonomie.aggir.deplacement_exterieur": "déplacement à l'extérieur (poids nul, facultatif)",
-    "autonomie.aggir.communication": "communication à distance (poids nul, facultatif)",
-    "autonomie.fragilite.vit_seul": "vit seul",
-    "autonomie.fragilite.perte_de_poids": "perte de poids dans les 3 derniers mois",
-    "autonomie.fragilite.fatigue": "fatigue dans les 3 derniers mois",
-    "autonomie.fragilite.mobilite": "difficultés de mobilité dans les 3 derniers mois",
-    "autonomie.fragilite.plainte_memoire": "plainte mémoire",
-    "autonomie.fragilite.marche_lente": "vitesse de marche ralentie (plus de 4 s pour 4 m)",
-    "autonomie.fragilite.jugement_fragile": "jugement du clinicien : le patient est-il "
-                                            "fragile ? (facultatif)",
-    "social.epices.travailleur_social": "rencontrez-vous parfois un travailleur social ?",
-    "social.epices.complementaire": "bénéficiez-vous d'une assurance maladie complémentaire ?",
-    "social.epices.couple": "vivez-vous en couple ?",
-    "social.epices.proprietaire": "êtes-vous propriétaire de votre logement ?",
-    "social.epices.difficultes_financieres": "difficultés financières réelles dans le mois ?",
-    "social.epices.sport": "sport au cours des 12 derniers mois ?",
-    "social.epices.spectacle": "spectacle au cours des 12 derniers mois ?",
-    "social.epices.vacances": "vacances au cours des 12 derniers mois ?",
-    "social.epices.contacts_famille": "contacts avec la famille (hors parents, enfants) "
-                                      "dans les 6 derniers mois ?",
-    "social.epices.hebergement_possible": "des personnes pourraient-elles vous héberger ?",
-    "social.epices.aide_materielle": "des personnes pourraient-elles vous apporter une "
-                                     "aide matérielle ?",
-    "social.mini_zarit": "mini-Zarit (fardeau de l'aidant), les 7 réponses dans l'ordre",
-}
-
-
 def _oui_non(valeur: Any) -> str:
     return "oui" if valeur else "non"
 
 
 def _description(c: Colonne) -> str:
-    if c.groupe:
-        libelle = f"{_LIBELLES_QUESTIONNAIRES[c.groupe]} : {_QUESTIONS[c.chemin]}"
+    v = vocabulaire()
+    questionnaire = v.questionnaires.get(c.groupe or c.chemin)
+    if questionnaire and c.groupe:
+        question = questionnaire.questions[c.chemin.rsplit(".", 1)[1]].court
+        libelle = f"{questionnaire.libelle} ({questionnaire.source}) : {question}"
+    elif questionnaire:  # le mini-Zarit : une seule colonne pour les 7 réponses
+        libelle = f"{questionnaire.libelle} ({questionnaire.source}), les " \
+                  f"{len(questionnaire.questions)} réponses dans l'ordre"
     else:
-        libelle = _QUESTIONS.get(c.chemin) or vocabulaire()[0].get(c.chemin, c.chemin)
-    libelle = libelle[0].upper() + libelle[1:]
+        libelle = v.libelle(c.chemin)
+    libelle = majuscule(libelle)
     if c.genre == "booleen":
         forme = "oui ou non (aussi vrai/faux, true/false, 1/0)"
         exemple = "oui"
@@ -237,7 +194,7 @@ def _description(c: Colonne) -> str:
     elif c.groupe and c.requis:
         vide = "vide si le questionnaire n'a pas été fait (alors toutes ses colonnes vides)"
     elif c.optionnel or c.groupe:
-        vide = "vide = non renseigné"
+        vide = f"vide = {vocabulaire().texte('non_renseigne')}"
     elif c.genre == "booleen":
         vide = f"vide = {_oui_non(c.defaut)}"
     elif c.genre == "liste":
@@ -257,7 +214,6 @@ DESCRIPTION_COLONNES: dict[str, str] = {
 
 # --- En-têtes : chemin pointé ou libellé français ------------------------------------------------
 
-_SIGLES = {"autonomie.aggir": "AGGIR", "autonomie.fragilite": "GFST", "social.epices": "EPICES"}
 SECTIONS = tuple(sorted({ch.split(".", 1)[0] for ch in CHAMPS_COLONNES if "." in ch}))
 
 
@@ -266,9 +222,14 @@ def libelle_colonne(chemin: str) -> str:
     if chemin == COLONNE_ID:
         return "identifiant"
     c = CHAMPS_COLONNES[chemin]
-    if c.groupe:
-        return f"{_SIGLES.get(c.groupe, c.groupe)} : {_QUESTIONS[chemin]}"
-    return vocabulaire()[0].get(chemin) or _QUESTIONS.get(chemin, chemin)
+    v = vocabulaire()
+    questionnaire = v.questionnaires.get(c.groupe or chemin)
+    if questionnaire and c.groupe:
+        question = questionnaire.questions[chemin.rsplit(".", 1)[1]]
+        return f"{questionnaire.libelle} : {question.court}"
+    if questionnaire:
+        return questionnaire.libelle
+    return v.libelle(chemin)
 
 
 def _entetes_plies() -> dict[str, str | tuple[str, ...]]:
@@ -604,19 +565,8 @@ COLONNES_RESULTATS: list[str] = [
 ]
 COLONNES_SORTIE: list[str] = ["id", *COLONNES_RESULTATS]
 DESCRIPTION_SORTIE: dict[str, str] = {
-    "id": "identifiant de la ligne d'entrée",
-    "niveau": "simple, coordonne ou complexe",
-    "urgence": "signes d'urgence vitale : appeler le 15 d'abord",
-    "pps": "plan personnalisé de santé recommandé",
-    "secteurs": "secteurs nécessaires (sanitaire, medico_social, social), séparés par « ; »",
-    "parcours": "niveaux de parcours (soins, sante, vie), séparés par « ; »",
-    "clusters": "groupes d'acteurs proposés, séparés par « ; »",
-    "acteurs": "acteurs à mobiliser (identifiants du catalogue), séparés par « ; »",
-    "appuis": "fonctions d'appui à solliciter, séparées par « ; »",
-    "alertes": "alertes, séparées par « ; »",
-    **{f"scores.{s}": "score de l'instrument, vide s'il n'a pas été renseigné" for s in SCORES},
-    "regles": "identifiants des règles tirées, séparés par « ; » (orientation screen les "
-              "explique)",
+    c: vocabulaire().sortie[c.split(".")[0] if c.startswith("scores.") else c]
+    for c in COLONNES_SORTIE
 }
 
 

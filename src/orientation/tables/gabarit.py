@@ -14,6 +14,7 @@ import csv
 import io
 from pathlib import Path
 
+from orientation.referentiel.vocabulaire import vocabulaire
 from orientation.situation.erreurs import ErreurSaisie
 from orientation.tables.colonnes import (
     CHAMPS_COLONNES,
@@ -24,7 +25,6 @@ from orientation.tables.colonnes import (
     DESCRIPTION_SORTIE,
     libelle_colonne,
     modele_vierge,
-    vocabulaire,
 )
 
 _GENRES = {"booleen": "oui / non", "entier": "nombre entier", "enum": "une valeur",
@@ -39,9 +39,8 @@ def _valeurs(chemin: str) -> str:
         return "oui, non (aussi vrai/faux, true/false, 1/0)"
     if c.genre == "entier":
         return f"de {c.minimum} à {c.maximum}"
-    _, libelles = vocabulaire()
-    return ", ".join(f"{v} ({libelles[v]})" if libelles.get(v, v) != v else v
-                     for v in c.valeurs)
+    voc = vocabulaire()
+    return ", ".join(f"{v} ({voc.valeur(v)})" if voc.valeur(v) != v else v for v in c.valeurs)
 
 
 def documentation() -> list[tuple[str, str, str, str, str]]:

@@ -33,13 +33,13 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from orientation.referentiel import Referentiel, charger_referentiel, dossier_regles_par_defaut
+from orientation.referentiel.vocabulaire import majuscule, vocabulaire
 from orientation.situation.erreurs import ErreurSaisie
 from orientation.tables.cohorte import ReperageCohorte, ResultatLot
 from orientation.tables.colonnes import (
     COLONNES_LISTES,
     COLONNES_RESULTATS,
     Rejet,
-    vocabulaire,
 )
 from orientation.tables.fichiers import (
     DIALECTES,
@@ -107,7 +107,7 @@ def reperage_pour(regles: str | Path | None = None) -> ReperageCohorte:
 
 def _libelles_resultats(referentiel: Referentiel) -> dict[str, dict[str, str]]:
     cat = referentiel.catalogue
-    _, libelles_valeurs = vocabulaire()
+    libelles_valeurs = vocabulaire().valeurs
     acteurs: dict[str, str] = {}
     for cluster in cat.clusters.values():
         for aid, libelle in cluster.acteurs.items():
@@ -127,12 +127,8 @@ def entetes_resultats(libelles: bool) -> list[str]:
     """Les en-têtes des colonnes de résultat : identifiants, ou libellés français."""
     if not libelles:
         return list(COLONNES_RESULTATS)
-    noms, _ = vocabulaire()
-    chrome = {"niveau": "Niveau de parcours", "urgence": "Urgence vitale",
-              "pps": "Plan personnalisé de santé", "secteurs": "Secteurs",
-              "parcours": "Parcours", "clusters": "Groupes d'acteurs", "acteurs": "Acteurs",
-              "appuis": "Fonctions d'appui", "alertes": "Alertes", "regles": "Règles tirées"}
-    return [chrome.get(c) or noms.get(c, c) for c in COLONNES_RESULTATS]
+    v = vocabulaire()
+    return [majuscule(v.conclusions.get(c) or v.libelle(c)) for c in COLONNES_RESULTATS]
 
 
 def _remplacer(colonne: pa.Array, f: Callable[[Any], str]) -> pa.Array:
