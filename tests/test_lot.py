@@ -132,8 +132,8 @@ def test_parquet_type_relu(tmp_path):
     bilan = executer(tmp_path / "e.parquet", tmp_path / "s.parquet")
     assert bilan.reperees == 1
     sortie = pd.read_parquet(tmp_path / "s.parquet")
-    assert sortie.loc[0, "urgence"] == True  # noqa: E712 — typé, pas « oui »
-    assert "R-CAS-URGENCE" in sortie.loc[0, "regles"] or sortie.loc[0, "urgence"]
+    assert sortie["urgence"].tolist() == [True]  # typé (pas « oui »), l'urgence déclarée
+    assert sortie["sante.maladies_chroniques"].tolist() == ["diabete;bpco"]
 
 
 def test_synth_puis_batch_en_ligne_de_commande(tmp_path):
