@@ -75,6 +75,15 @@ def commande_screen(args: argparse.Namespace) -> int:
         return SORTIE_SAISIE_INVALIDE
     moteur = charger_moteur(args.regles) if args.regles else moteur_par_defaut()
     resultat = moteur.screen(situation)
+    if args.commune:
+        from orientation.annuaire import ErreurAnnuaire, ErreurLieu
+        from orientation.cli_annuaire import ajouter_contacts
+
+        try:
+            resultat = ajouter_contacts(resultat, args.commune, args.annuaire, args.regles)
+        except (ErreurAnnuaire, ErreurLieu) as e:
+            sys.stderr.write(f"Contacts : {e}\n")
+            return SORTIE_SAISIE_INVALIDE
     if args.format == "json":
         sys.stdout.write(resultat.model_dump_json(indent=2) + "\n")
     else:
@@ -85,6 +94,10 @@ def commande_rules_check(args: argparse.Namespace) -> int:
     dossier = Path(args.regles) if args.regles else dossier_regles_par_defaut()
     referentiel = charger_referentiel(dossier)
     charger_moteur(dossier)  # la compilation pour durable_rules peut aussi échouer
+    if (dossier / "annuaire.yaml").is_file():
+        from orientation.annuaire import charger_regles_annuaire
+
+        charger_regles_annuaire(dossier, referentiel.catalogue)
     features = Path(args.features) if args.features else dossier_features_par_defaut()
     analyse, erreurs = scenarios.verifier(referentiel, features)
     if erreurs:
@@ -116,6 +129,13 @@ def construire_analyseur() -> argparse.ArgumentParser:
     screen.add_argument("--format", choices=("text", "json"), default="text",
                         help="text (résumé en français, par défaut) ou json (CONTRACT.md)")
     screen.add_argument("--regles", metavar="DOSSIER", help="autre dossier de règles")
+    screen.add_argument("--commune", metavar="CODE",
+                        help="code commune INSEE ou code postal du patient : chaque acteur et "
+                             "appui proposé reçoit ses structures proches (contacts) ; le code "
+                             "n'est écrit nulle part")
+    screen.add_argument("--annuaire", metavar="DOSSIER",
+                        help="dossier de l'annuaire (orientation annuaire importer ; par "
+                             "défaut le dossier de données de l'utilisateur)")
     screen.set_defaults(fonction=commande_screen)
 
     rules = commandes.add_parser("rules", help="outils du référentiel de règles")
@@ -136,6 +156,9 @@ def construire_analyseur() -> argparse.ArgumentParser:
     # Cohortes : batch et synth (cli_cohorte.py).
     from orientation.cli_cohorte import ajouter_commandes
     ajouter_commandes(commandes)
+    # Annuaire : importer et chercher (cli_annuaire.py).
+    from orientation import cli_annuaire
+    cli_annuaire.ajouter_commandes(commandes)
     return analyseur
 
 

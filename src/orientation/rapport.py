@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from orientation.faits import CHAMPS, LIBELLES_VALEURS
-from orientation.resultat import Orientation
+from orientation.resultat import Contact, Orientation
 
 NIVEAUX = {
     "simple": "PARCOURS SIMPLE — le parcours habituel autour du médecin traitant suffit.",
@@ -69,8 +69,38 @@ def scores_lisibles(o: Orientation) -> list[str]:
     return lignes
 
 
-def texte(o: Orientation) -> str:
-    """Le résumé en texte brut, lisible dans un terminal ou collé dans un dossier."""
+AIDE_CONTACTS = ("Pour avoir le nom et le téléphone des structures proches du patient : "
+                 "--commune CODE_INSEE_OU_POSTAL (et --annuaire DOSSIER, construit par "
+                 "« orientation annuaire importer »).")
+
+
+def _telephone(numero: str | None) -> str:
+    if numero and len(numero) == 10 and numero.isdigit():
+        return " ".join(numero[i:i + 2] for i in range(0, 10, 2))
+    return numero or ""
+
+
+def ligne_contact(c: Contact) -> str:
+    """« NOM — tél. 04 74 46 14 20 — adresse — 2,3 km — FINESS 010780906 »."""
+    morceaux = [c.nom]
+    if c.telephone:
+        morceaux.append(f"tél. {_telephone(c.telephone)}")
+    if c.courriel:
+        morceaux.append(c.courriel)
+    if c.adresse:
+        morceaux.append(c.adresse)
+    if c.distance_km is not None:
+        morceaux.append(f"{c.distance_km:.1f} km".replace(".", ","))
+    if c.finess:
+        morceaux.append(f"FINESS {c.finess}")
+    return " — ".join(morceaux)
+
+
+def texte(o: Orientation, aide_contacts: str | None = AIDE_CONTACTS) -> str:
+    """Le résumé en texte brut, lisible dans un terminal ou collé dans un dossier.
+
+    Avec un lieu (``o.lieu``), les structures à joindre sous chaque acteur et appui ; sans
+    lieu, ``aide_contacts`` dit comment en avoir."""
     lignes = [NIVEAUX[o.niveau]]
     if o.urgence:
         lignes.insert(0, "!!! URGENCE VITALE : appeler le 15 avant toute autre démarche. !!!")
@@ -87,10 +117,25 @@ def texte(o: Orientation) -> str:
         lignes += ["", "Acteurs à mobiliser :"]
         for c in o.clusters:
             lignes.append(f"  - {c.libelle}")
-            lignes += [f"      · {a.libelle}" for a in c.acteurs]
+            for a in c.acteurs:
+                lignes.append(f"      · {a.libelle}")
+                lignes += [f"          ☎ {ligne_contact(x)}" for x in a.contacts]
     if o.appuis:
         lignes += ["", "Fonctions d'appui :"]
-        lignes += [f"  - {a.libelle}" for a in o.appuis]
+        for a in o.appuis:
+            lignes.append(f"  - {a.libelle}")
+            lignes += [f"      ☎ {ligne_contact(x)}" for x in a.contacts]
+    if o.lieu is not None:
+        nom = f" {o.lieu.nom}" if o.lieu.nom else ""
+        lignes += ["", f"Contacts près de {o.lieu.saisi}{nom}"
+                       + (" (distances à vol d'oiseau depuis le centre approché de la commune)"
+                          if o.lieu.distances else "")
+                       + " ; sources : " + " ; ".join(o.lieu.annuaire or ["annuaire vide"])]
+        if not o.lieu.commune:
+            lignes.append("  Commune inconnue de l'annuaire : seules les structures du "
+                          "département et celles qui la desservent sont proposées.")
+    elif aide_contacts and (o.clusters or o.appuis):
+        lignes += ["", aide_contacts]
     scores = scores_lisibles(o)
     if scores:
         lignes += ["", "Scores :"] + [f"  - {s}" for s in scores]
