@@ -59,6 +59,22 @@ def _ligne(obj: Any) -> int | None:
     return getattr(obj, "ligne", None)
 
 
+def _lignes_des_cles(chemin: Path, section: str) -> dict[str, int]:
+    """La ligne de chaque clé de ``section`` (celle de la clé, pas de sa valeur)."""
+    import yaml
+
+    try:
+        racine = yaml.compose(chemin.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+    except (yaml.YAMLError, UnicodeDecodeError):
+        return {}
+    if not isinstance(racine, yaml.MappingNode):
+        return {}
+    for cle, valeur in racine.value:
+        if cle.value == section and isinstance(valeur, yaml.MappingNode):
+            return {str(k.value): k.start_mark.line + 1 for k, _ in valeur.value}
+    return {}
+
+
 def identifiants_catalogue(catalogue: Catalogue) -> dict[str, str]:
     """Acteurs et fonctions d'appui du catalogue : identifiant → libellé, dans l'ordre."""
     ids: dict[str, str] = {}
@@ -133,6 +149,12 @@ def charger_regles_annuaire(dossier: Path | str | None = None,
         erreur(brut_parametres.get("contacts_max"), "« contacts_max » doit être un entier")
 
     correspondances: dict[str, Correspondance] = {}
+    lignes_cles = _lignes_des_cles(chemin, "correspondances")
+
+    def erreur_cle(ident: str, message: str) -> None:
+        ligne = lignes_cles.get(ident)
+        erreurs.append(f"{FICHIER}" + (f", ligne {ligne}" if ligne else "") + f" : {message}")
+
     brut_corr = brut.get("correspondances")
     if not isinstance(brut_corr, dict):
         erreur(brut, "« correspondances » est obligatoire (identifiant → categories, sources)")
@@ -144,11 +166,11 @@ def charger_regles_annuaire(dossier: Path | str | None = None,
 
             proche = get_close_matches(ident, list(connus), n=1)
             aide = f" (vouliez-vous dire « {proche[0]} » ?)" if proche else ""
-            erreur(c if isinstance(c, dict) else brut_corr,
-                   f"« {ident} » n'est ni un acteur ni une fonction d'appui du catalogue{aide}")
+            erreur_cle(ident, f"« {ident} » n'est ni un acteur ni une fonction d'appui du "
+                              f"catalogue{aide}")
             continue
         if not isinstance(c, dict):
-            erreur(brut_corr, f"« {ident} » doit avoir « categories » et « sources »")
+            erreur_cle(ident, f"« {ident} » doit avoir « categories » et « sources »")
             continue
         for cle in c:
             if cle not in ("categories", "sources", "note"):

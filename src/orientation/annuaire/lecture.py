@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+PROFONDEUR_MAX_JSON = 32  # le schéma du flux en compte moins de 10
 TAILLE_MAX_FLUX = 4 * 1024**3  # le flux national complet tient largement en dessous
 TAILLE_MAX_TERRITOIRE = 50 * 1024**2
 LONGUEUR_MAX_TEXTE = 300
@@ -159,12 +160,14 @@ def _coordonnee(valeur: Any, champ: str, borne: float) -> float | None:
 # --- Flux JSON FINESS ---------------------------------------------------------------------------
 
 
-def _premier(liste: Any) -> dict:
-    if isinstance(liste, list):
-        for x in liste:
-            if isinstance(x, dict):
-                return x
-    return {}
+def _premier(liste: Any, champ: str) -> dict:
+    """Le premier objet d'une liste d'objets (adresses, contacts) ; ``ValueError`` si ce
+    n'en est pas une."""
+    if liste is None:
+        return {}
+    if not isinstance(liste, list) or not all(isinstance(x, dict) for x in liste):
+        raise ValueError(f"{champ} : liste d'objets attendue")
+    return liste[0] if liste else {}
 
 
 def _ege_en_structure(ege: dict, source: str) -> Structure:
@@ -183,7 +186,7 @@ def _ege_en_structure(ege: dict, source: str) -> Structure:
     if not categorie or not _CATEGORIE.match(categorie):
         raise ValueError(f"categorieentiteGeographiqueExercice : « {categorie} » n'est pas un "
                          "code à trois chiffres")
-    adr = _premier(ege.get("adresse"))
+    adr = _premier(ege.get("adresse"), "adresse")
     commune = _texte(adr.get("cogCommune"), "cogCommune")
     if commune is not None and not _INSEE.match(commune):
         raise ValueError(f"cogCommune : « {commune} » n'est pas un code commune INSEE")
@@ -203,8 +206,9 @@ def _ege_en_structure(ege: dict, source: str) -> Structure:
         if lat is None or lon is None:
             lat = lon = None
     telephone = courriel = None
+    _premier(ege.get("contact"), "contact")
     for contact in ege.get("contact") or []:
-        telecom = contact.get("telecom") if isinstance(contact, dict) else None
+        telecom = contact.get("telecom")
         if isinstance(telecom, dict):
             telephone = telephone or _telephone(telecom.get("telephone"))
             courriel = courriel or _courriel(telecom.get("courriel"))
@@ -220,7 +224,6 @@ def lire_flux_json(chemin: Path) -> tuple[list[Structure], BilanFichier]:
     """Le flux « Structures » FINESS (JSON, schéma v1), lu en continu (ijson) : la mémoire
     ne croît pas avec la taille du fichier, seulement avec le nombre d'établissements actifs."""
     import ijson
-    from ijson.common import ObjectBuilder
 
     bilan = BilanFichier(chemin.name, "finess_json")
     if chemin.stat().st_size > TAILLE_MAX_FLUX:
@@ -229,43 +232,38 @@ def lire_flux_json(chemin: Path) -> tuple[list[Structure], BilanFichier]:
     brutes: list[tuple[str, dict]] = []  # (où, EGE)
     genere = version = None
     vu_pmej = False
+    # basic_parse (sans les préfixes d'ijson, dont le coût croît avec la profondeur) et une
+    # profondeur bornée : un fichier imbriqué à l'extrême est refusé tout de suite.
     try:
         with chemin.open("rb") as f:
-            evenements = ijson.parse(f)
-            for prefixe, evenement, valeur in evenements:
-                if prefixe == "generatedAt" and evenement == "string":
-                    genere = valeur
-                elif prefixe == "schemaVersion" and evenement == "string":
-                    version = valeur
-                elif prefixe == "metadata.generatedAt" and evenement == "string":
-                    genere = valeur  # variante du schéma (metadata) vue dans le dépôt
-                elif prefixe == "pmej" and evenement == "start_array":
-                    vu_pmej = True
-                elif prefixe == "pmej.item" and evenement == "start_map":
-                    constructeur = ObjectBuilder()
-                    constructeur.event(evenement, valeur)
-                    profondeur = 1
-                    for _p2, e2, v2 in evenements:
-                        constructeur.event(e2, v2)
-                        if e2 in ("start_map", "start_array"):
-                            profondeur += 1
-                        elif e2 in ("end_map", "end_array"):
-                            profondeur -= 1
-                            if profondeur == 0:
-                                break
-                    pm = constructeur.value
-                    numero_pm = ""
-                    if isinstance(pm.get("informationsGeneralesPMEJ"), dict):
-                        numero_pm = str(pm["informationsGeneralesPMEJ"].get("numFinessPm", ""))
-                    eges = pm.get("ege") or []
-                    if not isinstance(eges, list):
-                        bilan.lues += 1
-                        bilan.rejeter(f"entité juridique {numero_pm[:12]}",
-                                      "« ege » doit être une liste")
-                        continue
-                    for i, ege in enumerate(eges, 1):
-                        brutes.append((f"entité juridique {numero_pm[:12]}, établissement {i}",
-                                       ege))
+            evenements = ijson.basic_parse(f)
+            profondeur = 0
+            cles: list[str | None] = [None] * (PROFONDEUR_MAX_JSON + 2)
+            for evenement, valeur in evenements:
+                if evenement in ("start_map", "start_array"):
+                    profondeur += 1
+                    if profondeur == 1 and evenement != "start_map":
+                        break
+                    if profondeur > PROFONDEUR_MAX_JSON:
+                        raise ErreurAnnuaire(f"{chemin.name} : JSON trop imbriqué (plus de "
+                                             f"{PROFONDEUR_MAX_JSON} niveaux)")
+                    if profondeur == 2 and cles[1] == "pmej" and evenement == "start_array":
+                        vu_pmej = True
+                    elif profondeur == 3 and cles[1] == "pmej" and evenement == "start_map":
+                        pm = _objet(evenements, evenement, profondeur, chemin.name)
+                        profondeur -= 1
+                        brutes.extend(_eges(pm, bilan))
+                elif evenement in ("end_map", "end_array"):
+                    profondeur -= 1
+                elif evenement == "map_key":
+                    cles[profondeur] = valeur
+                elif evenement == "string":
+                    if profondeur == 1 and cles[1] == "generatedAt":
+                        genere = valeur
+                    elif profondeur == 1 and cles[1] == "schemaVersion":
+                        version = valeur
+                    elif profondeur == 2 and cles[1] == "metadata" and cles[2] == "generatedAt":
+                        genere = valeur  # variante du schéma (metadata) vue dans le dépôt
     except (ijson.JSONError, ijson.IncompleteJSONError, UnicodeDecodeError) as e:
         raise ErreurAnnuaire(f"{chemin.name} : JSON invalide ({str(e)[:120]})") from None
     if not vu_pmej:
@@ -304,6 +302,42 @@ def lire_flux_json(chemin: Path) -> tuple[list[Structure], BilanFichier]:
         structures.append(s)
         bilan.retenues += 1
     return structures, bilan
+
+
+def _objet(evenements: Iterator, premier: str, profondeur: int, fichier: str) -> Any:
+    """L'objet qui commence par ``premier``, construit à partir des événements suivants,
+    sans dépasser ``PROFONDEUR_MAX_JSON``."""
+    from ijson.common import ObjectBuilder
+
+    constructeur = ObjectBuilder()
+    constructeur.event(premier, None)
+    niveau = 1
+    for evenement, valeur in evenements:
+        constructeur.event(evenement, valeur)
+        if evenement in ("start_map", "start_array"):
+            niveau += 1
+            if profondeur + niveau - 1 > PROFONDEUR_MAX_JSON:
+                raise ErreurAnnuaire(f"{fichier} : JSON trop imbriqué (plus de "
+                                     f"{PROFONDEUR_MAX_JSON} niveaux)")
+        elif evenement in ("end_map", "end_array"):
+            niveau -= 1
+            if niveau == 0:
+                break
+    return constructeur.value
+
+
+def _eges(pm: Any, bilan: BilanFichier) -> list[tuple[str, Any]]:
+    """Les établissements (EGE) d'une entité juridique, avec leur place dans le fichier."""
+    numero_pm = ""
+    if isinstance(pm.get("informationsGeneralesPMEJ"), dict):
+        numero_pm = str(pm["informationsGeneralesPMEJ"].get("numFinessPm", ""))[:12]
+    eges = pm.get("ege") or []
+    if not isinstance(eges, list):
+        bilan.lues += 1
+        bilan.rejeter(f"entité juridique {numero_pm}", "« ege » doit être une liste")
+        return []
+    return [(f"entité juridique {numero_pm}, établissement {i}", ege)
+            for i, ege in enumerate(eges, 1)]
 
 
 def _date_fr(date: str) -> str:
@@ -467,6 +501,7 @@ COLONNES_TERRITOIRE = {
     "nom": "nom de la structure (obligatoire)",
     "adresse": "adresse postale sur une ligne",
     "code_postal": "code postal de l'adresse",
+    "ville": "commune de l'adresse, en toutes lettres",
     "commune": "code commune INSEE de l'adresse (ex. 01004)",
     "telephone": "numéro à appeler",
     "courriel": "adresse électronique",
@@ -545,19 +580,24 @@ def _structure_territoire(brut: dict[str, Any], identifiants: set[str],
     lon = _coordonnee(brut.get("longitude"), "longitude", 180)
     if (lat is None) != (lon is None):
         raise ValueError("latitude et longitude : les deux ou aucune")
-    if not (communes or departements or commune or lat is not None):
-        raise ValueError("où intervient-elle ? renseigner communes_desservies, "
-                         "departements_desservis, commune ou latitude/longitude")
     finess = _texte(brut.get("finess"), "finess")
     if finess is not None:
         finess = finess.upper().zfill(9) if finess.isdigit() else finess.upper()
         if not _FINESS.match(finess):
             raise ValueError(f"finess : « {finess[:12]} » n'est pas un numéro FINESS "
                              "(9 caractères)")
+    if not (communes or departements or commune or lat is not None or finess):
+        raise ValueError("où intervient-elle ? renseigner communes_desservies, "
+                         "departements_desservis, commune, latitude/longitude ou finess")
     source = _texte(brut.get("source"), "source") or source_fichier
+    ville = _texte(brut.get("ville"), "ville")
+    adresse = _texte(brut.get("adresse"), "adresse")
+    fin = " ".join(x for x in (code_postal, ville) if x)
+    if adresse and fin and fin not in adresse:
+        adresse = f"{adresse}, {fin}"
     return Structure(
         origine="territoire", nom=nom, source=source, finess=finess,
-        adresse=_texte(brut.get("adresse"), "adresse"), code_postal=code_postal,
+        adresse=adresse, code_postal=code_postal, nom_commune=ville,
         commune=commune, departement=departement_de(commune) if commune else None,
         telephone=_telephone(brut.get("telephone")), courriel=_courriel(brut.get("courriel")),
         latitude=lat, longitude=lon, acteurs=tuple(dict.fromkeys(acteurs)),
