@@ -16,9 +16,9 @@ from typing import Any
 from orientation.referentiel import (
     Catalogue,
     ErreurReferentiel,
-    _lire_yaml,
     dossier_regles_par_defaut,
 )
+from orientation.referentiel.chargement import _lire_yaml
 
 FICHIER = "annuaire.yaml"
 _CODE_CATEGORIE = re.compile(r"^[0-9]{3}$")

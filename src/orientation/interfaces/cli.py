@@ -1,0 +1,455 @@
+"""La ligne de commande ``orientation`` (CONTRACT.md, « Command line »).
+
+Codes de sortie : 0 succès ; 1 référentiel invalide ou erreur interne ; 2 saisie invalide
+(message en français sur la sortie d'erreur, jamais de trace Python).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from orientation.annuaire import (
+    Annuaire,
+    ErreurAnnuaire,
+    ErreurLieu,
+    Recherche,
+    charger_regles_annuaire,
+    dossier_par_defaut,
+    enrichir,
+    importer,
+    resoudre_lieu,
+)
+from orientation.annuaire.correspondance import identifiants_catalogue
+from orientation.annuaire.lecture import COLONNES_TERRITOIRE
+from orientation.evaluation.moteur import charger_moteur, moteur_par_defaut
+from orientation.referentiel import (
+    ErreurReferentiel,
+    charger_referentiel,
+    dossier_regles_par_defaut,
+    scenarios,
+)
+from orientation.referentiel.scenarios import dossier_features_par_defaut
+from orientation.resultat.modele import Orientation
+from orientation.resultat.rapport import ligne_contact, texte
+from orientation.situation.erreurs import ErreurSaisie, lire_situation_json
+from orientation.tables.lot import Bilan, Rejet, chemin_des_rejets, executer, format_de
+
+SORTIE_SAISIE_INVALIDE = 2
+SORTIE_REFERENTIEL_INVALIDE = 1
+REJETS_AFFICHES = 50
+
+
+class _Format(argparse.HelpFormatter):
+    def add_usage(self, usage, actions, groups, prefix=None):  # noqa: ANN001
+        prefixe = "utilisation : " if prefix is None else prefix
+        return super().add_usage(usage, actions, groups, prefixe)
+
+
+class _Analyseur(argparse.ArgumentParser):
+    """argparse en français, et code 2 pour une commande mal formée (comme une saisie)."""
+
+    def __init__(self, *args, **kwargs) -> None:  # noqa: ANN002, ANN003
+        kwargs.setdefault("formatter_class", _Format)
+        kwargs["add_help"] = False
+        super().__init__(*args, **kwargs)
+        self._positionals.title = "arguments"
+        self._optionals.title = "options"
+        self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS,
+                          help="afficher cette aide et quitter")
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        traductions = {
+            "the following arguments are required": "arguments obligatoires manquants",
+            "invalid choice": "choix invalide",
+            "unrecognized arguments": "arguments inconnus",
+            "argument": "argument",
+        }
+        for anglais, francais in traductions.items():
+            message = message.replace(anglais, francais)
+        sys.stderr.write(f"orientation : erreur : {message}\n")
+        sys.exit(SORTIE_SAISIE_INVALIDE)
+
+
+def _lire_entree(chemin: str) -> bytes:
+    if chemin == "-":
+        return sys.stdin.buffer.read()
+    fichier = Path(chemin)
+    if not fichier.is_file():
+        raise ErreurSaisie([f"(fichier) : « {chemin} » introuvable"])
+    return fichier.read_bytes()
+
+
+def commande_screen(args: argparse.Namespace) -> int:
+    try:
+        situation = lire_situation_json(_lire_entree(args.fichier))
+    except ErreurSaisie as e:
+        sys.stderr.write("Situation invalide :\n")
+        sys.stderr.writelines(f"  - {m}\n" for m in e.messages)
+        return SORTIE_SAISIE_INVALIDE
+    moteur = charger_moteur(args.regles) if args.regles else moteur_par_defaut()
+    resultat = moteur.screen(situation)
+    if args.commune:
+        from orientation.annuaire import ErreurAnnuaire, ErreurLieu
+
+        try:
+            resultat = ajouter_contacts(resultat, args.commune, args.annuaire, args.regles)
+        except (ErreurAnnuaire, ErreurLieu) as e:
+            sys.stderr.write(f"Contacts : {e}\n")
+            return SORTIE_SAISIE_INVALIDE
+    if args.format == "json":
+        sys.stdout.write(resultat.model_dump_json(indent=2) + "\n")
+    else:
+        sys.stdout.write(texte(resultat))
+    return 0
+
+
+def commande_rules_check(args: argparse.Namespace) -> int:
+    dossier = Path(args.regles) if args.regles else dossier_regles_par_defaut()
+    referentiel = charger_referentiel(dossier)
+    charger_moteur(dossier)  # la compilation pour durable_rules peut aussi échouer
+    if (dossier / "annuaire.yaml").is_file():
+        from orientation.annuaire import charger_regles_annuaire
+
+        charger_regles_annuaire(dossier, referentiel.catalogue)
+    features = Path(args.features) if args.features else dossier_features_par_defaut()
+    analyse, erreurs = scenarios.verifier(referentiel, features)
+    if erreurs:
+        sys.stderr.write("Scénarios invalides ou incomplets (features/) :\n")
+        sys.stderr.writelines(f"  - {m}\n" for m in erreurs)
+        return SORTIE_REFERENTIEL_INVALIDE
+    print(f"Référentiel valide : {len(referentiel.regles)} règles, "
+          f"{len(referentiel.parametres)} paramètres ({dossier}) ; "
+          f"{len(analyse.scenarios)} scénarios ({analyse.nb_cas} cas avec les exemples) "
+          f"couvrent chaque règle ({features}).")
+    return 0
+
+
+
+def _progression(bilan: Bilan, total: int | None) -> None:
+    if total:
+        part = min(1.0, bilan.lues / total)
+        barre = "█" * int(part * 30) + "·" * (30 - int(part * 30))
+        debut = f"\r{barre} {part:4.0%} "
+    else:
+        debut = "\r"
+    sys.stderr.write(f"{debut}{bilan.lues:,} lues, {bilan.rejetees:,} rejetées, "
+                     f"{bilan.debit:,.0f} patients/s".replace(",", " "))
+    sys.stderr.flush()
+
+
+def commande_batch(args: argparse.Namespace) -> int:
+    affiches = 0
+    limite = REJETS_AFFICHES if args.sortie else None
+
+    def rejet(r: Rejet) -> None:
+        nonlocal affiches
+        affiches += 1
+        if limite is None or affiches <= limite:
+            qui = f" ({r.id})" if r.id else ""
+            sys.stderr.write(f"ligne {r.ligne}{qui} : {r.champ} : {r.message}\n")
+
+    def avertir(message: str) -> None:
+        sys.stderr.write(f"Attention : {message}\n")
+
+    try:
+        bilan = executer(args.entree, args.sortie, workers=args.workers,
+                         encodage=args.encodage, regles=args.regles, rejet=rejet,
+                         avertir=avertir,
+                         progression=_progression if sys.stderr.isatty() else None)
+    except ErreurSaisie as e:
+        sys.stderr.write("Fichier refusé :\n")
+        sys.stderr.writelines(f"  - {m}\n" for m in e.messages)
+        return SORTIE_SAISIE_INVALIDE
+    except LookupError:
+        sys.stderr.write(f"Encodage inconnu « {args.encodage} » (exemples : utf-8, latin-1, "
+                         "cp1252)\n")
+        return SORTIE_SAISIE_INVALIDE
+    if sys.stderr.isatty():
+        sys.stderr.write("\n")
+    if limite is not None and affiches > limite:
+        sys.stderr.write(f"… et {affiches - limite} autres erreurs : voir "
+                         f"{chemin_des_rejets(args.sortie)}\n")
+    debit = f"{bilan.debit:,.0f}".replace(",", " ")
+    sys.stderr.write(
+        f"Lues : {bilan.lues} = repérées : {bilan.reperees} + rejetées : {bilan.rejetees} "
+        f"({bilan.secondes:.1f} s, {debit} patients/s)\n")
+    return SORTIE_SAISIE_INVALIDE if bilan.rejetees else 0
+
+
+def commande_synth(args: argparse.Namespace) -> int:
+    from orientation.tables.synthese import ecrire_cohorte
+
+    if args.n < 0:
+        sys.stderr.write("synth : --n doit être positif\n")
+        return SORTIE_SAISIE_INVALIDE
+    try:
+        if args.sortie:
+            format_de(args.sortie)
+        ecrire_cohorte(args.n, args.seed, Path(args.sortie) if args.sortie else None,
+                       sys.stdout)
+    except ErreurSaisie as e:
+        sys.stderr.writelines(f"{m}\n" for m in e.messages)
+        return SORTIE_SAISIE_INVALIDE
+    return 0
+
+
+def _declarer_batch(commandes: argparse._SubParsersAction) -> None:
+    batch = commandes.add_parser(
+        "batch", help="repérer une cohorte (CSV, Excel, Parquet ou JSON Lines)",
+        description="Repère chaque ligne d'un tableau de situations (une colonne par champ, "
+                    "par son chemin : age, contexte.medecin_traitant… ; voir "
+                    "orientation.tables.colonnes). Les lignes invalides sont "
+                    "rejetées une à une (sortie d'erreur et SORTIE.rejets.csv), les autres "
+                    "repérées. Code 2 si au moins une ligne est rejetée.",
+    )
+    batch.add_argument("entree", metavar="ENTREE", help=".csv, .xlsx, .parquet ou .jsonl")
+    batch.add_argument("-o", "--sortie", metavar="SORTIE",
+                       help="fichier résultat (.csv, .xlsx, .parquet, .jsonl) ; sans : CSV "
+                            "sur la sortie standard")
+    batch.add_argument("--workers", type=int, default=os.cpu_count() or 1, metavar="N",
+                       help="processus de calcul (par défaut : nombre de cœurs)")
+    batch.add_argument("--encodage", metavar="ENC",
+                       help="encodage d'un CSV qui n'est pas en UTF-8 (ex. latin-1)")
+    batch.add_argument("--regles", metavar="DOSSIER", help="autre dossier de règles")
+    batch.set_defaults(fonction=commande_batch)
+
+
+def _declarer_synth(commandes: argparse._SubParsersAction) -> None:
+    synth = commandes.add_parser(
+        "synth", help="créer une cohorte synthétique (tests, formation, banc d'essai)",
+        description="Écrit N personnes fictives plausibles au format d'entrée de batch ; "
+                    "le même N et la même graine donnent le même fichier. Distributions : "
+                    "docs/cohorte_synthetique.md.",
+    )
+    synth.add_argument("--n", type=int, default=1000, help="nombre de personnes (1000)")
+    synth.add_argument("--seed", type=int, default=0, help="graine (0)")
+    synth.add_argument("-o", "--sortie", metavar="FICHIER",
+                       help=".csv, .xlsx, .parquet ou .jsonl ; sans : CSV sur la sortie standard")
+    synth.set_defaults(fonction=commande_synth)
+
+
+# --- Annuaire (issue 11) -----------------------------------------------------------------
+
+
+def ajouter_contacts(resultat: Orientation, commune: str | None, dossier: str | None,
+                     regles: str | None = None) -> Orientation:
+    """Pour ``screen`` et ``fiche`` : les contacts si un lieu est donné (l'annuaire par
+    défaut s'il n'est pas nommé). Lève ``ErreurLieu`` / ``ErreurAnnuaire``."""
+    if not commune:
+        return resultat
+    regles_annuaire = charger_regles_annuaire(Path(regles) if regles
+                                              else dossier_regles_par_defaut())
+    return enrichir(resultat, commune, Path(dossier) if dossier else dossier_par_defaut(),
+                    regles_annuaire)
+
+
+def commande_importer(args: argparse.Namespace) -> int:
+    dossier = Path(args.annuaire) if args.annuaire else dossier_par_defaut()
+    catalogue = charger_referentiel(dossier_regles_par_defaut()).catalogue
+    identifiants = identifiants_catalogue(catalogue)
+    try:
+        bilan = importer(args.fichiers, dossier, identifiants)
+    except ErreurAnnuaire as e:
+        sys.stderr.write(f"Import refusé : {e}\nL'annuaire n'a pas été modifié.\n")
+        return SORTIE_SAISIE_INVALIDE
+    for b in bilan.fichiers:
+        sys.stdout.write(
+            f"{b.fichier} : lues {b.lues} = retenues {b.retenues} + fermées {b.fermees} "
+            f"+ rejetées {b.rejetees}"
+            + (f" ; {b.sans_coordonnees} sans position" if b.sans_coordonnees else "")
+            + f"\n  source : {b.source}\n")
+    rejets = bilan.rejets
+    for r in rejets[:REJETS_AFFICHES]:
+        sys.stderr.write(f"Rejet : {r}\n")
+    if len(rejets) > REJETS_AFFICHES:
+        sys.stderr.write(f"… et {len(rejets) - REJETS_AFFICHES} autres rejets\n")
+    if bilan.doublons:
+        sys.stdout.write(f"{bilan.doublons} numéro(s) FINESS en double : le dernier fichier "
+                         "l'emporte.\n")
+    if bilan.fermees_selon_flux:
+        sys.stdout.write(f"{bilan.fermees_selon_flux} établissement(s) de l'extraction CSV "
+                         "fermé(s) selon le flux JSON : écartés.\n")
+    sys.stdout.write(f"Annuaire {bilan.dossier} : {bilan.nb_finess} établissements FINESS, "
+                     f"{bilan.nb_territoire} structures de l'annuaire territorial.\n")
+    return SORTIE_SAISIE_INVALIDE if rejets else 0
+
+
+def commande_chercher(args: argparse.Namespace) -> int:
+    dossier = Path(args.annuaire) if args.annuaire else dossier_par_defaut()
+    catalogue = charger_referentiel(dossier_regles_par_defaut()).catalogue
+    libelles = identifiants_catalogue(catalogue)
+    if args.acteur and args.acteur not in libelles:
+        from difflib import get_close_matches
+
+        proche = get_close_matches(args.acteur, list(libelles), n=1)
+        aide = f" ; vouliez-vous dire « {proche[0]} » ?" if proche else ""
+        sys.stderr.write(f"--acteur : « {args.acteur} » n'est ni un acteur ni une fonction "
+                         f"d'appui du catalogue{aide}\n")
+        return SORTIE_SAISIE_INVALIDE
+    if args.nombre is not None and not 1 <= args.nombre <= 100:
+        sys.stderr.write("--nombre : un entier de 1 à 100\n")
+        return SORTIE_SAISIE_INVALIDE
+    regles = charger_regles_annuaire(dossier_regles_par_defaut(), catalogue)
+    try:
+        with Annuaire(dossier) as annuaire:
+            lieu = resoudre_lieu(annuaire, args.commune)
+            recherche = Recherche(annuaire, lieu, regles)
+            ids = [args.acteur] if args.acteur else list(libelles)
+            trouves = {i: recherche.contacts(i, args.nombre) for i in ids}
+            description = recherche.description()
+    except (ErreurAnnuaire, ErreurLieu) as e:
+        sys.stderr.write(f"{e}\n")
+        return SORTIE_SAISIE_INVALIDE
+    if not args.acteur:
+        trouves = {i: c for i, c in trouves.items() if c}
+    if args.format == "json":
+        sys.stdout.write(json.dumps({
+            "lieu": description.model_dump(mode="json"),
+            "resultats": [{"id": i, "libelle": libelles[i],
+                           "contacts": [c.model_dump(mode="json") for c in cs]}
+                          for i, cs in trouves.items()],
+        }, ensure_ascii=False, indent=2) + "\n")
+        return 0
+    nom = f" {description.nom}" if description.nom else ""
+    sys.stdout.write(f"Lieu : {description.saisi}{nom}"
+                     + (f" (département {description.departement})"
+                        if description.departement else "") + "\n")
+    if not description.commune:
+        sys.stdout.write("  Commune inconnue de l'annuaire : seules les structures du "
+                         "département et celles qui déclarent la desservir sont cherchées.\n")
+    elif not description.distances:
+        sys.stdout.write("  Position de la commune inconnue : pas de distances ; même commune, "
+                         "puis même département.\n")
+    if not trouves or not any(trouves.values()):
+        sys.stdout.write("\nAucune structure trouvée"
+                         + (f" pour « {args.acteur} »" if args.acteur else "") + ".\n")
+    for i, contacts in trouves.items():
+        sys.stdout.write(f"\n{libelles[i]} ({i})\n")
+        if not contacts:
+            sys.stdout.write("  aucune structure trouvée\n")
+        for c in contacts:
+            sys.stdout.write(f"  - {ligne_contact(c)}\n")
+    sources = description.annuaire
+    if sources:
+        sys.stdout.write("\nSources : " + " ; ".join(sources) + "\n")
+    return 0
+
+
+def _declarer_annuaire(commandes: argparse._SubParsersAction) -> None:
+    annuaire = commandes.add_parser(
+        "annuaire", help="l'annuaire des structures près du patient (FINESS, annuaire "
+                         "territorial)",
+        description="Construire et interroger l'annuaire local : établissements de FINESS "
+                    "(Licence Ouverte) et annuaire territorial d'un DAC ou d'une CPTS. "
+                    "Aucune donnée de patient n'y est écrite.")
+    sous = annuaire.add_subparsers(dest="sous_commande", required=True,
+                                   metavar="SOUS_COMMANDE", parser_class=_Analyseur)
+    defaut = dossier_par_defaut()
+    imp = sous.add_parser(
+        "importer", help="importer FINESS et l'annuaire territorial dans l'index local",
+        description="Lit les fichiers et réécrit l'index d'un coup (fichier temporaire puis "
+                    "renommage). Fichiers reconnus : flux JSON « Structures » de FINESS, "
+                    "extraction CSV etalab-cs1100507 (ou cs1100502), annuaire territorial "
+                    "CSV ou YAML. Importer FINESS remplace les structures FINESS de l'index ; "
+                    "importer un annuaire territorial remplace l'annuaire territorial. Seuls "
+                    "les établissements actifs sont retenus. Colonnes de l'annuaire "
+                    "territorial : " + ", ".join(COLONNES_TERRITOIRE) + " (acteurs et nom "
+                    "obligatoires). Code 2 si un fichier est refusé ou une ligne rejetée "
+                    "(les autres lignes sont importées).")
+    imp.add_argument("fichiers", metavar="FICHIER", nargs="+",
+                     help="flux FINESS .json, extraction FINESS .csv, annuaire territorial "
+                          ".csv ou .yaml")
+    imp.add_argument("--annuaire", metavar="DOSSIER",
+                     help=f"dossier de l'index (par défaut {defaut}, ou la variable "
+                          "ORIENTATION_ANNUAIRE)")
+    imp.set_defaults(fonction=commande_importer)
+
+    ch = sous.add_parser(
+        "chercher", help="les structures proches d'une commune, par acteur",
+        description="Liste, pour chaque acteur et fonction d'appui (ou celui de --acteur), "
+                    "les structures les plus proches de la commune : annuaire territorial "
+                    "d'abord, puis FINESS par distance, puis même commune, puis même "
+                    "département.")
+    ch.add_argument("--commune", required=True, metavar="CODE",
+                    help="code commune INSEE (ex. 01004) ou code postal (ex. 01500)")
+    ch.add_argument("--acteur", metavar="ID",
+                    help="un identifiant du catalogue (ex. ehpad, sad_soins, "
+                         "dac_reponse_globale)")
+    ch.add_argument("--annuaire", metavar="DOSSIER", help=f"dossier de l'index (par défaut "
+                                                          f"{defaut})")
+    ch.add_argument("--nombre", type=int, metavar="N",
+                    help="nombre de structures par acteur (par défaut : contacts_max de "
+                         "rules/annuaire.yaml)")
+    ch.add_argument("--format", choices=("text", "json"), default="text",
+                    help="text (par défaut) ou json")
+    ch.set_defaults(fonction=commande_chercher)
+
+
+def construire_analyseur() -> argparse.ArgumentParser:
+    analyseur = _Analyseur(
+        prog="orientation",
+        description="Repérage des parcours de santé complexes (CSP L6327-1) et orientation "
+                    "vers les acteurs et les fonctions d'appui. Aide à la décision : le "
+                    "jugement du professionnel prime.",
+    )
+    commandes = analyseur.add_subparsers(dest="commande", required=True, metavar="COMMANDE",
+                                         parser_class=_Analyseur)
+
+    screen = commandes.add_parser(
+        "screen", help="repérer une situation (fichier JSON, ou - pour l'entrée standard)",
+        description="Repère une situation décrite en JSON (voir examples/) et affiche "
+                    "l'orientation. Saisie invalide : code 2 et message nommant chaque champ.",
+    )
+    screen.add_argument("fichier", metavar="FICHIER", help="situation JSON, ou - pour stdin")
+    screen.add_argument("--format", choices=("text", "json"), default="text",
+                        help="text (résumé en français, par défaut) ou json (CONTRACT.md)")
+    screen.add_argument("--regles", metavar="DOSSIER", help="autre dossier de règles")
+    screen.add_argument("--commune", metavar="CODE",
+                        help="code commune INSEE ou code postal du patient : chaque acteur et "
+                             "appui proposé reçoit ses structures proches (contacts) ; le code "
+                             "n'est écrit nulle part")
+    screen.add_argument("--annuaire", metavar="DOSSIER",
+                        help="dossier de l'annuaire (orientation annuaire importer ; par "
+                             "défaut le dossier de données de l'utilisateur)")
+    screen.set_defaults(fonction=commande_screen)
+
+    rules = commandes.add_parser("rules", help="outils du référentiel de règles")
+    sous = rules.add_subparsers(dest="sous_commande", required=True, metavar="SOUS_COMMANDE",
+                                parser_class=_Analyseur)
+    check = sous.add_parser(
+        "check", help="valider rules/ et features/ (code non nul au moindre problème)",
+        description="Valide le référentiel : clés, champs, identifiants, opérateurs, "
+                    "paramètres, doublons ; et les scénarios : chaque règle illustrée par un "
+                    "scénario étiqueté @R-…, aucune étiquette inconnue, aucun plan du scénario "
+                    "sans exemples. Chaque erreur nomme le fichier et la ligne.",
+    )
+    check.add_argument("--regles", metavar="DOSSIER", help="dossier de règles à valider")
+    check.add_argument("--features", metavar="DOSSIER",
+                       help="dossier des scénarios Gherkin (par défaut features/ du dépôt)")
+    check.set_defaults(fonction=commande_rules_check)
+
+    for declarer in (_declarer_batch, _declarer_synth, _declarer_annuaire):
+        declarer(commandes)
+    return analyseur
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = construire_analyseur().parse_args(argv)
+    try:
+        return args.fonction(args)
+    except ErreurReferentiel as e:
+        sys.stderr.write("Référentiel invalide :\n")
+        sys.stderr.writelines(f"  - {m}\n" for m in e.erreurs)
+        return SORTIE_REFERENTIEL_INVALIDE
+    except BrokenPipeError:  # sortie fermée en cours de route (| head)
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
