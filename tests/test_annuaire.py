@@ -414,7 +414,7 @@ def test_dossier_par_defaut_de_l_utilisateur(tmp_path):
     import subprocess
     import sys
 
-    p = subprocess.run([sys.executable, "-m", "orientation.cli", "annuaire", "importer",
+    p = subprocess.run([sys.executable, "-m", "orientation", "annuaire", "importer",
                         str(TERRITOIRE)], capture_output=True, env=env, timeout=60)
     assert p.returncode == 0, p.stderr.decode()
     assert (tmp_path / "donnees" / "orientation" / "annuaire.sqlite").is_file()
