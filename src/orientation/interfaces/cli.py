@@ -95,8 +95,6 @@ def commande_screen(args: argparse.Namespace) -> int:
     moteur = charger_moteur(args.regles) if args.regles else moteur_par_defaut()
     resultat = moteur.screen(situation)
     if args.commune:
-        from orientation.annuaire import ErreurAnnuaire, ErreurLieu
-
         try:
             resultat = ajouter_contacts(resultat, args.commune, args.annuaire, args.regles)
         except (ErreurAnnuaire, ErreurLieu) as e:
@@ -106,6 +104,82 @@ def commande_screen(args: argparse.Namespace) -> int:
         sys.stdout.write(resultat.model_dump_json(indent=2) + "\n")
     else:
         sys.stdout.write(texte(resultat))
+    return 0
+
+
+def ecrire_atomiquement(cible: Path, contenu: bytes) -> None:
+    """Écrit ``contenu`` dans ``cible`` d'un coup : fichier temporaire à côté de la cible,
+    puis renommage (un lecteur ne voit jamais un fichier à moitié écrit ; en cas d'échec, le
+    temporaire est effacé)."""
+    import contextlib
+    import tempfile
+
+    descripteur, temporaire = tempfile.mkstemp(prefix=f".{cible.name}.", suffix=".tmp",
+                                               dir=cible.parent)
+    try:
+        with os.fdopen(descripteur, "wb") as f:
+            f.write(contenu)
+        os.replace(temporaire, cible)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temporaire)
+
+
+def commande_fiche(args: argparse.Namespace) -> int:
+    import datetime as dt
+
+    from orientation.resultat.demande import Demande, lire_demande_json
+    from orientation.resultat.fiche import fiche_markdown, fiche_pdf
+
+    cible = Path(args.sortie)
+    if cible.suffix.lower() not in (".pdf", ".md"):
+        sys.stderr.write(f"-o : « {cible.name} » : extension .pdf ou .md attendue\n")
+        return SORTIE_SAISIE_INVALIDE
+    if not cible.parent.is_dir():
+        sys.stderr.write(f"-o : le dossier « {cible.parent} » n'existe pas\n")
+        return SORTIE_SAISIE_INVALIDE
+    for entree in (args.fichier, args.demande):
+        if entree and entree != "-" and Path(entree).exists() and cible.exists() \
+                and Path(entree).resolve() == cible.resolve():
+            sys.stderr.write(f"-o : « {cible} » est un fichier d'entrée : il ne sera pas "
+                             "écrasé\n")
+            return SORTIE_SAISIE_INVALIDE
+    if args.fichier == "-" and args.demande == "-":
+        sys.stderr.write("--demande - : l'entrée standard porte déjà la situation\n")
+        return SORTIE_SAISIE_INVALIDE
+    try:
+        le = dt.date.fromisoformat(args.date) if args.date else dt.date.today()
+    except ValueError:
+        sys.stderr.write(f"--date : « {args.date} » n'est pas une date AAAA-MM-JJ\n")
+        return SORTIE_SAISIE_INVALIDE
+    try:
+        situation = lire_situation_json(_lire_entree(args.fichier))
+    except ErreurSaisie as e:
+        sys.stderr.write("Situation invalide :\n")
+        sys.stderr.writelines(f"  - {m}\n" for m in e.messages)
+        return SORTIE_SAISIE_INVALIDE
+    demande = Demande()
+    if args.demande:
+        try:
+            demande = lire_demande_json(_lire_entree(args.demande))
+        except ErreurSaisie as e:
+            sys.stderr.write("Demande invalide :\n")
+            sys.stderr.writelines(f"  - {m}\n" for m in e.messages)
+            return SORTIE_SAISIE_INVALIDE
+    moteur = charger_moteur(args.regles) if args.regles else moteur_par_defaut()
+    resultat = moteur.screen(situation)
+    if args.commune:
+        try:
+            resultat = ajouter_contacts(resultat, args.commune, args.annuaire, args.regles)
+        except (ErreurAnnuaire, ErreurLieu) as e:
+            sys.stderr.write(f"Contacts : {e}\n")
+            return SORTIE_SAISIE_INVALIDE
+    if cible.suffix.lower() == ".pdf":
+        contenu = fiche_pdf(situation, resultat, le, demande=demande)
+    else:
+        contenu = fiche_markdown(situation, resultat, le).encode("utf-8")
+    ecrire_atomiquement(cible, contenu)
+    sys.stderr.write(f"Fiche écrite : {cible}\n")
     return 0
 
 
@@ -418,6 +492,31 @@ def construire_analyseur() -> argparse.ArgumentParser:
                         help="dossier de l'annuaire (orientation annuaire importer ; par "
                              "défaut le dossier de données de l'utilisateur)")
     screen.set_defaults(fonction=commande_screen)
+
+    fiche = commandes.add_parser(
+        "fiche", help="la demande d'appui au DAC en PDF (une page, plus l'annexe)",
+        description="Écrit la fiche d'une situation : en PDF, une demande d'appui au DAC sur "
+                    "une page (personne, demandeur, motif, urgence, consentement, niveau, ce "
+                    "qui est demandé, acteurs et contacts) puis une annexe (règles, valeurs, "
+                    "sources) ; en .md, la fiche en Markdown. Rien d'autre n'est écrit que le "
+                    "fichier demandé (d'un coup : temporaire à côté, puis renommage). "
+                    "L'identité de la personne et le demandeur viennent de --demande ; "
+                    "sinon, des champs à remplir à la main.")
+    fiche.add_argument("fichier", metavar="FICHIER", help="situation JSON, ou - pour stdin")
+    fiche.add_argument("-o", "--sortie", required=True, metavar="FICHE",
+                       help="fichier à écrire : .pdf (demande d'appui) ou .md")
+    fiche.add_argument("--commune", metavar="CODE",
+                       help="code commune INSEE ou code postal : les contacts des acteurs")
+    fiche.add_argument("--annuaire", metavar="DOSSIER",
+                       help="dossier de l'annuaire (par défaut celui de l'utilisateur)")
+    fiche.add_argument("--demande", metavar="DEMANDE",
+                       help="JSON de la demande, ou - pour stdin : personne {nom, prenom, "
+                            "naissance JJ/MM/AAAA, telephone, adresse}, demandeur {nom, "
+                            "qualite, rpps, telephone, courriel, structure}, motif, "
+                            "deja_fait, delai, consentement (true/false)")
+    fiche.add_argument("--date", metavar="AAAA-MM-JJ", help="date du repérage (aujourd'hui)")
+    fiche.add_argument("--regles", metavar="DOSSIER", help="autre dossier de règles")
+    fiche.set_defaults(fonction=commande_fiche)
 
     rules = commandes.add_parser("rules", help="outils du référentiel de règles")
     sous = rules.add_subparsers(dest="sous_commande", required=True, metavar="SOUS_COMMANDE",
