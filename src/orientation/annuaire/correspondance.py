@@ -18,7 +18,7 @@ from orientation.referentiel import (
     ErreurReferentiel,
     dossier_regles_par_defaut,
 )
-from orientation.referentiel.chargement import _lire_yaml
+from orientation.referentiel.lecture_yaml import lire_yaml as _lire_yaml
 
 FICHIER = "annuaire.yaml"
 _CODE_CATEGORIE = re.compile(r"^[0-9]{3}$")

@@ -702,7 +702,7 @@ def _lignes_csv(chemin: Path) -> list[tuple[str, dict[str, Any] | str]]:
 def _lignes_yaml(chemin: Path, source_defaut: str
                  ) -> tuple[list[tuple[str, dict[str, Any] | str]], str]:
     from orientation.referentiel import ErreurReferentiel
-    from orientation.referentiel.chargement import _lire_yaml
+    from orientation.referentiel.lecture_yaml import lire_yaml as _lire_yaml
 
     try:
         brut = _lire_yaml(chemin)

@@ -21,54 +21,20 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from orientation.referentiel import referentiel_par_defaut
+from orientation.referentiel.vocabulaire import vocabulaire
 from orientation.resultat.modele import Contact, Orientation
 from orientation.situation.erreurs import ErreurSaisie, messages
 from orientation.situation.modele import Situation
 
-# Textes de la demande (chrome du document ; les libellés du domaine viennent du catalogue).
-TEXTES = {
-    "titre": "Demande d'appui au dispositif d'appui à la coordination (DAC)",
-    "sous_titre": "Repérage du {date} — référentiel {version}. Document confidentiel "
-                  "(données de santé) : à transmettre par messagerie sécurisée de santé.",
-    "urgence": "URGENCE VITALE : appeler le 15 avant toute autre démarche.",
-    "personne": "Personne concernée",
-    "demandeur": "Professionnel demandeur",
-    "nom": "Nom",
-    "prenom": "Prénom",
-    "naissance": "Né(e) le",
-    "telephone": "Téléphone",
-    "adresse": "Adresse",
-    "commune": "Commune",
-    "qualite": "Qualité",
-    "rpps": "RPPS",
-    "courriel": "Courriel",
-    "structure": "Structure",
-    "motif": "Motif de la demande",
-    "deja_fait": "Ce qui a déjà été mis en place ou essayé",
-    "urgence_titre": "Urgence et délai",
-    "urgence_oui": "Urgence vitale : oui (le 15 d'abord).",
-    "urgence_non": "Urgence vitale : non.",
-    "delai": "Délai souhaité",
-    "consentement_titre": "Consentement au partage d'informations (CSP art. L1110-4)",
-    "consentement": "La personne (ou son représentant légal) a donné son consentement préalable "
-                    "au partage, avec l'équipe du DAC, des informations nécessaires à sa prise "
-                    "en charge.",
-    "reperage": "Résultat du repérage",
-    "demande_dac": "Ce qui est demandé au DAC",
-    "demande_dac_defaut": "Avis et orientation sur la situation : le jugement du professionnel "
-                          "suffit pour solliciter le DAC (loi n° 2019-774).",
-    "acteurs": "Acteurs proposés et qui appeler",
-    "autres_acteurs": "Autres acteurs proposés",
-    "sans_contact": "Contacts : renseigner la commune du patient et un annuaire pour avoir les "
-                    "structures proches.",
-    "suite_annexe": "(suite en annexe)",
-    "annexe": "Annexe — détail du repérage : règles, valeurs et sources",
-    "contacts_sources": "Sources des contacts",
-    "pied": "Demande d'appui au DAC — page {page}/{nb}",
-    "a_remplir": "…………………………………",
-}
-
+# Les phrases de la demande sont dans rules/vocabulaire.yaml (textes « demande_… »).
+_A_REMPLIR = "…………………………………"
 _LIGNES_A_REMPLIR = 2
+
+
+def _t(cle: str, **valeurs: Any) -> str:
+    return vocabulaire().texte(f"demande_{cle}", **valeurs)
+
 _INSECABLE = "\u00a0"
 _MAX_TEXTE = 2000
 
@@ -170,14 +136,6 @@ def _date(le: dt.date) -> str:
     return f"{le.day} {mois[le.month - 1]} {le.year}"
 
 
-def telephone_lisible(numero: str | None, espace: str = " ") -> str:
-    """« 0474461420 » → « 04 74 46 14 20 » (``espace`` insécable dans le PDF : un numéro ne se
-    coupe pas en fin de ligne)."""
-    if numero and len(numero) == 10 and numero.isdigit():
-        return espace.join(numero[i:i + 2] for i in range(0, 10, 2))
-    return (numero or "").replace(" ", espace)
-
-
 def lignes_acteurs(o: Orientation) -> tuple[list[tuple[str, Contact | None]], list[str]]:
     """(libellé, premier contact) des appuis puis des acteurs qui ont un contact, et les
     libellés des autres acteurs proposés."""
@@ -205,13 +163,16 @@ def demande_pdf(situation: Situation, o: Orientation, le: dt.date,
     from fpdf import FPDF
     from fpdf.enums import XPos, YPos
 
-    from orientation.resultat.fiche import (
-        _HORS_LATIN1,
-        _TITRES_NIVEAU,
-        contenu_fiche,
-        police_dejavu,
+    from orientation.resultat.fiche import _HORS_LATIN1, contenu_fiche, police_dejavu
+    from orientation.resultat.rapport import (
+        entete_niveau,
+        libelles,
+        ligne_contact,
+        telephone_lisible,
     )
-    from orientation.resultat.rapport import SECTEURS
+
+    ref = referentiel_par_defaut()
+    v = vocabulaire()
 
     d = demande or Demande()
     if police is True:
@@ -231,12 +192,12 @@ def demande_pdf(situation: Situation, o: Orientation, le: dt.date,
             self.set_y(-11)
             self.set_font(famille, "", 7.5)
             self.set_text_color(110)
-            self.cell(0, 5, propre(TEXTES["pied"].format(page=self.page_no(), nb="{nb}")),
+            self.cell(0, 5, propre(_t("pied", page=self.page_no(), nb="{nb}")),
                       align="C")
 
     pdf = _Pdf(format="A4")
     pdf.set_creation_date(dt.datetime(le.year, le.month, le.day, tzinfo=dt.UTC))
-    pdf.set_title(TEXTES["titre"])
+    pdf.set_title(_t("titre"))
     pdf.set_producer("orientation")
     pdf.set_margins(15, 12, 15)
     if police:
@@ -272,45 +233,48 @@ def demande_pdf(situation: Situation, o: Orientation, le: dt.date,
     # -- Page 1 : la demande -----------------------------------------------------------------
     pdf.set_auto_page_break(False)
     pdf.add_page()
-    ecrire(TEXTES["titre"], 13, 6, gras=True)
-    ecrire(TEXTES["sous_titre"].format(date=_date(le), version=o.referentiel.version), 7.5,
+    ecrire(_t("titre"), 13, 6, gras=True)
+    ecrire(_t("sous_titre", date=_date(le), version=o.referentiel.version), 7.5,
            3.6, couleur=(90, 90, 90))
     if o.urgence:
         pdf.ln(1)
         pdf.set_fill_color(253, 236, 234)
         pdf.set_font(famille, "B", 10)
         pdf.set_text_color(176, 0, 32)
-        pdf.multi_cell(largeur, 6, propre(TEXTES["urgence"]), fill=True, align="L",
-                       new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        for a in o.alertes:
+            if a.id == "urgence":
+                pdf.multi_cell(largeur, 6, propre(a.message), fill=True, align="L",
+                               new_x=XPos.LMARGIN, new_y=YPos.NEXT)
 
     # Deux colonnes : la personne, le demandeur.
     def champ(libelle: str, valeur: str) -> str:
-        return f"{libelle} : {valeur or TEXTES['a_remplir']}"
+        return f"{libelle} : {valeur or _A_REMPLIR}"
 
     p, dem = d.personne, d.demandeur
     commune = ""
     if o.lieu is not None:
         commune = " ".join(x for x in (o.lieu.nom, f"({o.lieu.saisi})") if x)
-    gauche = [champ(TEXTES["nom"], p.nom), champ(TEXTES["prenom"], p.prenom),
-              champ(TEXTES["naissance"], p.naissance),
-              f"Âge : {situation.age} ans", champ(TEXTES["telephone"], p.telephone),
-              champ(TEXTES["adresse"], p.adresse) if p.adresse or not commune
-              else champ(TEXTES["commune"], commune)]
-    droite = [champ(TEXTES["nom"], dem.nom), champ(TEXTES["qualite"], dem.qualite),
-              champ(TEXTES["rpps"], dem.rpps), champ(TEXTES["telephone"], dem.telephone),
-              champ(TEXTES["courriel"], dem.courriel)]
+    gauche = [champ(_t("nom"), p.nom), champ(_t("prenom"), p.prenom),
+              champ(_t("naissance"), p.naissance),
+              champ(v.libelle_majuscule("age"), v.texte("age", age=situation.age)),
+              champ(_t("telephone"), p.telephone),
+              champ(_t("adresse"), p.adresse) if p.adresse or not commune
+              else champ(_t("commune"), commune)]
+    droite = [champ(_t("nom"), dem.nom), champ(_t("qualite"), dem.qualite),
+              champ(_t("rpps"), dem.rpps), champ(_t("telephone"), dem.telephone),
+              champ(_t("courriel"), dem.courriel)]
     if dem.structure:
-        droite.append(champ(TEXTES["structure"], dem.structure))
+        droite.append(champ(_t("structure"), dem.structure))
     pdf.ln(1.5)
     y0 = pdf.get_y()
     demi = (largeur - 6) / 2
-    ecrire(TEXTES["personne"], 9.5, 4.8, gras=True, couleur=(13, 71, 161), w=demi)
+    ecrire(_t("personne"), 9.5, 4.8, gras=True, couleur=(13, 71, 161), w=demi)
     for ligne in gauche:
         ecrire(ligne, 8.5, 4.1, w=demi)
     y_gauche = pdf.get_y()
     pdf.set_y(y0)
     x_droite = pdf.l_margin + demi + 6
-    ecrire(TEXTES["demandeur"], 9.5, 4.8, gras=True, couleur=(13, 71, 161), w=demi, x=x_droite)
+    ecrire(_t("demandeur"), 9.5, 4.8, gras=True, couleur=(13, 71, 161), w=demi, x=x_droite)
     for ligne in droite:
         ecrire(ligne, 8.5, 4.1, w=demi, x=x_droite)
     pdf.set_y(max(y_gauche, pdf.get_y()))
@@ -319,44 +283,46 @@ def demande_pdf(situation: Situation, o: Orientation, le: dt.date,
         titre(libelle)
         if not valeur:
             for _ in range(_LIGNES_A_REMPLIR):
-                ecrire(TEXTES["a_remplir"] * 4, 8.5, 5, couleur=(150, 150, 150))
+                ecrire(_A_REMPLIR * 4, 8.5, 5, couleur=(150, 150, 150))
             return
         pdf.set_font(famille, "", 8.5)
         lignes = pdf.multi_cell(largeur, 4.1, propre(valeur), dry_run=True, output="LINES",
                                 align="L")
         if len(lignes) > max_lignes:
-            lignes = lignes[:max_lignes - 1] + [TEXTES["suite_annexe"]]
+            lignes = lignes[:max_lignes - 1] + [_t("suite_annexe")]
         ecrire("\n".join(lignes), 8.5, 4.1)
 
-    texte_libre(TEXTES["motif"], d.motif, 6)
-    texte_libre(TEXTES["deja_fait"], d.deja_fait, 5)
+    texte_libre(_t("motif"), d.motif, 6)
+    texte_libre(_t("deja_fait"), d.deja_fait, 5)
 
-    titre(TEXTES["urgence_titre"])
+    titre(_t("urgence_titre"))
     critiques = [a.message for a in o.alertes if a.id != "urgence"]
-    ecrire((TEXTES["urgence_oui"] if o.urgence else TEXTES["urgence_non"]) + " "
-           + champ(TEXTES["delai"], d.delai) + ".", 8.5, 4.1)
+    ecrire((_t("urgence_oui") if o.urgence else _t("urgence_non")) + " "
+           + champ(_t("delai"), d.delai) + ".", 8.5, 4.1)
     for m in critiques:
         ecrire(f"! {m}", 8.5, 4.1, couleur=(176, 0, 32))
 
-    titre(TEXTES["consentement_titre"])
+    titre(_t("consentement_titre"))
     case = {True: "☒", False: "☐", None: "☐"}[d.consentement]
-    ecrire(f"{case} {TEXTES['consentement']}", 8.5, 4.1)
+    ecrire(f"{case} {_t('consentement')}", 8.5, 4.1)
 
-    titre(TEXTES["reperage"])
-    ecrire(_TITRES_NIVEAU[o.niveau], 9, 4.3, gras=True)
+    titre(_t("reperage"))
+    libelle, description = entete_niveau(o, ref)
+    ecrire(libelle, 9, 4.3, gras=True)
+    ecrire(description, 8.5, 4.1)
     if o.secteurs:
-        ecrire("Secteurs à mobiliser : " + ", ".join(SECTEURS[s] for s in o.secteurs)
-               + (" ; plan personnalisé de santé (PPS) recommandé." if o.pps else "."), 8.5, 4.1)
+        ecrire(f"{v.texte('secteurs')} : {libelles('secteurs', o.secteurs, ref)}."
+               + (f" {v.texte('pps')}" if o.pps else ""), 8.5, 4.1)
 
-    titre(TEXTES["demande_dac"])
+    titre(_t("demande_dac"))
     appuis_dac = [a for a in o.appuis if a.id.startswith("dac_") or a.id == "gestion_de_cas"]
     if appuis_dac:
         for a in appuis_dac:
             ecrire(f"- {a.libelle}", 8.5, 4.1)
     else:
-        ecrire(TEXTES["demande_dac_defaut"], 8.5, 4.1)
+        ecrire(_t("demande_dac_defaut"), 8.5, 4.1)
 
-    titre(TEXTES["acteurs"])
+    titre(_t("acteurs"))
     avec, sans = lignes_acteurs(o)
     hors_page = []
     col1, col2 = largeur * 0.36, largeur * 0.64
@@ -365,9 +331,11 @@ def demande_pdf(situation: Situation, o: Orientation, le: dt.date,
             texte = "—"
         else:
             tel = telephone_lisible(contact.telephone, _INSECABLE)
-            texte = contact.nom + (f" — tél.{_INSECABLE}{tel}" if contact.telephone else "")
+            texte = contact.nom + (" — " + v.texte("contact_telephone", telephone=tel)
+                                   .replace(" ", _INSECABLE) if contact.telephone else "")
             if contact.distance_km is not None:
-                texte += f" — {contact.distance_km:.1f}{_INSECABLE}km".replace(".", ",")
+                texte += " — " + v.texte("contact_distance", distance=f"{contact.distance_km:.1f}"
+                                         .replace(".", ",")).replace(" ", _INSECABLE)
         h = max(hauteur(libelle, 8.5, 4.1, col1 - 2, gras=True),
                 hauteur(texte, 8.5, 4.1, col2))
         if h > reste() - 9:
@@ -380,35 +348,37 @@ def demande_pdf(situation: Situation, o: Orientation, le: dt.date,
         ecrire(texte, 8.5, 4.1, w=col2, x=pdf.l_margin + col1)
         pdf.set_y(max(y1, pdf.get_y()))
     if o.lieu is None:
-        ecrire(TEXTES["sans_contact"], 8, 3.9, couleur=(90, 90, 90))
+        ecrire(_t("sans_contact"), 8, 3.9, couleur=(90, 90, 90))
+    elif not any(c for _, c in avec):
+        ecrire(v.texte("contacts_aucun"), 8, 3.9, couleur=(90, 90, 90))
     autres = hors_page + sans
     if autres:
-        texte = f"{TEXTES['autres_acteurs']} : " + ", ".join(autres) + "."
+        texte = f"{_t('autres_acteurs')} : " + ", ".join(autres) + "."
         if hauteur(texte, 8, 3.9) > reste():
-            texte = f"{TEXTES['autres_acteurs']} : {TEXTES['suite_annexe']}"
+            texte = f"{_t('autres_acteurs')} : {_t('suite_annexe')}"
         ecrire(texte, 8, 3.9)
 
     # -- Annexe -----------------------------------------------------------------------------
     pdf.set_auto_page_break(True, margin=16)
     pdf.add_page()
-    ecrire(TEXTES["annexe"], 12, 6, gras=True)
+    ecrire(_t("annexe"), 12, 6, gras=True)
     if d.motif or d.deja_fait:
         for cle, valeur in (("motif", d.motif), ("deja_fait", d.deja_fait)):
             if valeur:
-                titre(TEXTES[cle])
+                titre(_t(cle))
                 ecrire(valeur, 8.5, 4.1)
     if any(a.contacts for a in o.appuis) or any(x.contacts for c in o.clusters
                                                for x in c.acteurs):
-        titre(TEXTES["acteurs"])
+        titre(_t("acteurs"))
         for a in o.appuis:
             for c in a.contacts:
-                ecrire(f"{a.libelle} : {_contact(c)}", 8, 3.9)
+                ecrire(f"{a.libelle} : {ligne_contact(c)}", 8, 3.9)
         for cl in o.clusters:
             for a in cl.acteurs:
                 for c in a.contacts:
-                    ecrire(f"{a.libelle} : {_contact(c)}", 8, 3.9)
+                    ecrire(f"{a.libelle} : {ligne_contact(c)}", 8, 3.9)
         if o.lieu is not None and o.lieu.annuaire:
-            ecrire(f"{TEXTES['contacts_sources']} : " + " ; ".join(o.lieu.annuaire), 7.5, 3.6,
+            ecrire(f"{_t('contacts_sources')} : " + " ; ".join(o.lieu.annuaire), 7.5, 3.6,
                    couleur=(80, 80, 80))
     tailles = {1: 11, 2: 10, 3: 8.5}
     for b in contenu_fiche(situation, o, le)[2:]:
@@ -429,24 +399,9 @@ def demande_pdf(situation: Situation, o: Orientation, le: dt.date,
                 morceaux.append(f"[{t}]({lien})" if lien else t)
             pdf.set_font(famille, "", 7.5)
             pdf.set_text_color(70, 70, 70)
-            pdf.multi_cell(largeur, 3.6, "Sources : " + " ; ".join(morceaux), markdown=True,
-                           align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+            pdf.multi_cell(largeur, 3.6, f"{v.texte('sources')} : " + " ; ".join(morceaux),
+                           markdown=True, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     return bytes(pdf.output())
-
-
-def _contact(c: Contact) -> str:
-    morceaux = [c.nom]
-    if c.telephone:
-        morceaux.append(f"tél. {telephone_lisible(c.telephone)}")
-    if c.courriel:
-        morceaux.append(c.courriel)
-    if c.adresse:
-        morceaux.append(c.adresse)
-    if c.distance_km is not None:
-        morceaux.append(f"{c.distance_km:.1f} km".replace(".", ","))
-    if c.finess:
-        morceaux.append(f"FINESS {c.finess}")
-    return " — ".join(morceaux)
 
 
 def _sans_markdown(t: str) -> str:
