@@ -62,7 +62,7 @@ def test_la_premiere_page_est_une_demande_d_appui_complete(complexe):
                     "RPPS : 10001234567", "Nom : Dr Claire Martin",
                     "Chutes répétées, aidante épuisée",
                     "Passage infirmier deux fois par jour", "Délai souhaité : dans la semaine",
-                    "☒ La personne", "L1110-4", "Parcours complexe (CSP L6327-1)",
+                    "☒ La personne", "L1110-4", "Parcours complexe", "article L6327-1",
                     "DAC – réponse globale"):
         assert attendu in p1, attendu
     assert p1.index("Personne concernée") < p1.index("Motif de la demande") \
@@ -91,7 +91,7 @@ def test_sans_demande_des_champs_a_remplir_et_une_case_vide(complexe, moteur):
 def test_l_urgence_vitale_en_tete(moteur):
     s = situation(exemple("09_urgence.json"))
     p1 = _pages(fiche_pdf(s, moteur.screen(s), LE))[0]
-    assert p1.index("URGENCE VITALE : appeler le 15") < p1.index("Personne concernée")
+    assert p1.index("Signes d'urgence vitale : appeler le 15") < p1.index("Personne concernée")
 
 
 def test_motif_long_en_annexe_la_demande_tient_sur_une_page(complexe):
