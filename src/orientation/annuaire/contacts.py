@@ -29,7 +29,7 @@ import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from orientation.annuaire.correspondance import ReglesAnnuaire, charger_regles_annuaire
+from orientation.annuaire.correspondance import ReglesAnnuaire, regles_annuaire_par_defaut
 from orientation.annuaire.index import Annuaire
 from orientation.annuaire.lecture import Structure, departement_de
 from orientation.resultat import Contact, LieuContacts, Orientation
@@ -141,25 +141,30 @@ class Recherche:
             vues[ligne["id"]] = a.structure(ligne)
         categories = self.regles.categories(identifiant)
         if categories:
-            conditions, parametres = [], list(categories)
+            # Une requête par critère, chacune servie par un index (categorie, …), réunies :
+            # même département, mêmes communes, et la zone autour du centre de la commune.
+            cats = ",".join("?" * len(categories))
+            requetes, parametres = [], []
             if lieu.departement:
-                conditions.append("departement = ?")
-                parametres.append(lieu.departement)
+                requetes.append(f"SELECT * FROM structures WHERE origine = 'finess' AND "
+                                f"categorie IN ({cats}) AND departement = ?")
+                parametres += [*categories, lieu.departement]
             if lieu.communes:
-                conditions.append(f"commune IN ({','.join('?' * len(lieu.communes))})")
-                parametres.extend(lieu.communes)
+                requetes.append(f"SELECT * FROM structures WHERE origine = 'finess' AND "
+                                f"categorie IN ({cats}) AND commune IN "
+                                f"({','.join('?' * len(lieu.communes))})")
+                parametres += [*categories, *lieu.communes]
             if lieu.centre:
                 lat, lon = lieu.centre
                 dlat = self.regles.distance_max_km / 111.0
                 dlon = dlat / max(0.01, math.cos(math.radians(lat)))
-                conditions.append("(latitude BETWEEN ? AND ? AND longitude BETWEEN ? AND ?)")
-                parametres += [lat - dlat, lat + dlat, lon - dlon, lon + dlon]
-            if conditions:
-                lignes = a.requete(
-                    "SELECT * FROM structures WHERE origine = 'finess' AND categorie IN "
-                    f"({','.join('?' * len(categories))}) AND ({' OR '.join(conditions)}) "
-                    "ORDER BY id", parametres)
-                finess = [a.structure(r) for r in lignes]
+                requetes.append(f"SELECT * FROM structures WHERE origine = 'finess' AND "
+                                f"categorie IN ({cats}) AND latitude BETWEEN ? AND ? "
+                                "AND longitude BETWEEN ? AND ?")
+                parametres += [*categories, lat - dlat, lat + dlat, lon - dlon, lon + dlon]
+            if requetes:
+                lignes = a.requete(" UNION ".join(requetes) + " ORDER BY id", parametres)
+                finess = [a.structure(r, sans_liens=True) for r in lignes]
                 corrections = self._territoire_par_finess({s.finess for s in finess
                                                            if s.finess})
                 deja = {s.finess for s in vues.values() if s.finess}
@@ -173,7 +178,7 @@ class Recherche:
         numeros = {s.finess for s in vues.values() if s.origine == "territoire" and s.finess}
         if numeros:
             marques = ",".join("?" * len(numeros))
-            fiches = {r["finess"]: a.structure(r) for r in a.requete(
+            fiches = {r["finess"]: a.structure(r, sans_liens=True) for r in a.requete(
                 f"SELECT * FROM structures WHERE origine = 'finess' AND finess IN ({marques})",
                 sorted(numeros))}
             for cle, s in list(vues.items()):
@@ -232,7 +237,8 @@ def enrichir(orientation: Orientation, commune: str | None,
     - ``commune`` : code commune INSEE (« 01004 ») ou code postal (« 01500 ») ;
     - ``annuaire`` : un ``Annuaire`` ouvert, ou le dossier de l'index (ouvert et refermé ici :
       c'est la forme à employer depuis plusieurs fils) ;
-    - ``regles`` : ``charger_regles_annuaire()`` par défaut (rules/annuaire.yaml).
+    - ``regles`` : celles du référentiel en usage par défaut (rules/annuaire.yaml, chargé
+      une fois par processus).
 
     Sans lieu ou sans annuaire, l'orientation est rendue telle quelle. Lève ``ErreurLieu``
     (code illisible) ou ``ErreurAnnuaire`` (index absent ou illisible), messages en
@@ -242,7 +248,7 @@ def enrichir(orientation: Orientation, commune: str | None,
     if not isinstance(annuaire, Annuaire):
         with Annuaire(annuaire) as ouvert:
             return enrichir(orientation, commune, ouvert, regles)
-    regles = regles or charger_regles_annuaire()
+    regles = regles or regles_annuaire_par_defaut()
     recherche = Recherche(annuaire, resoudre_lieu(annuaire, commune), regles)
     clusters = [
         c.model_copy(update={"acteurs": [

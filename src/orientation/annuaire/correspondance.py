@@ -8,6 +8,7 @@ rapporte avec les autres.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -82,6 +83,20 @@ def identifiants_catalogue(catalogue: Catalogue) -> dict[str, str]:
         ids.update(cluster.acteurs)
     ids.update({aid: info["libelle"] for aid, info in catalogue.appuis.items()})
     return ids
+
+
+def regles_annuaire_par_defaut() -> ReglesAnnuaire:
+    """Les règles de l'annuaire du référentiel en usage, chargées une fois par processus (et
+    par dossier)."""
+    return _regles(str(dossier_regles_par_defaut()))
+
+
+@functools.cache
+def _regles(dossier: str) -> ReglesAnnuaire:
+    from orientation.referentiel import referentiel_par_defaut
+
+    return charger_regles_annuaire(dossier, referentiel_par_defaut().catalogue
+                                   if Path(dossier) == dossier_regles_par_defaut() else None)
 
 
 def charger_regles_annuaire(dossier: Path | str | None = None,

@@ -34,7 +34,7 @@ from orientation.annuaire.lecture import (
 )
 
 NOM_INDEX = "annuaire.sqlite"
-VERSION_INDEX = "1"
+VERSION_INDEX = "2"
 VARIABLE_ANNUAIRE = "ORIENTATION_ANNUAIRE"
 
 _SCHEMA = """
@@ -58,6 +58,8 @@ CREATE TABLE codes_postaux (code_postal TEXT NOT NULL, insee TEXT NOT NULL,
 """
 _INDEX_SQL = """
 CREATE INDEX structures_categorie ON structures (categorie, departement);
+CREATE INDEX structures_categorie_commune ON structures (categorie, commune);
+CREATE INDEX structures_categorie_position ON structures (categorie, latitude, longitude);
 CREATE INDEX structures_finess ON structures (finess);
 CREATE INDEX structures_position ON structures (latitude, longitude);
 CREATE INDEX acteurs_acteur ON acteurs (acteur);
@@ -205,16 +207,17 @@ def _ecrire(chemin: Path, structures: list[Structure], sources: list[InfoSource]
             base.executemany("INSERT INTO sources VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                              [(i, s.origine, s.fichier, s.sorte, s.source, s.lues, s.retenues,
                                s.fermees, s.rejetees) for i, s in enumerate(sources)])
-            for i, s in enumerate(structures, 1):
-                base.execute(f"INSERT INTO structures (id, {', '.join(_COLONNES)}) VALUES "
-                             f"(?, {', '.join('?' * len(_COLONNES))})",
-                             (i, *(getattr(s, c) for c in _COLONNES)))
-                base.executemany("INSERT INTO acteurs VALUES (?, ?)",
-                                 [(i, a) for a in s.acteurs])
-                base.executemany("INSERT INTO dessertes VALUES (?, 'commune', ?)",
-                                 [(i, c) for c in s.communes_desservies])
-                base.executemany("INSERT INTO dessertes VALUES (?, 'departement', ?)",
-                                 [(i, d) for d in s.departements_desservis])
+            base.executemany(
+                f"INSERT INTO structures (id, {', '.join(_COLONNES)}) VALUES "
+                f"(?, {', '.join('?' * len(_COLONNES))})",
+                ((i, *(getattr(s, c) for c in _COLONNES)) for i, s in enumerate(structures, 1)))
+            base.executemany("INSERT INTO acteurs VALUES (?, ?)",
+                             ((i, a) for i, s in enumerate(structures, 1) for a in s.acteurs))
+            base.executemany("INSERT INTO dessertes VALUES (?, ?, ?)",
+                             ((i, sorte, code) for i, s in enumerate(structures, 1)
+                              for sorte, codes in (("commune", s.communes_desservies),
+                                                   ("departement", s.departements_desservis))
+                              for code in codes))
             _communes(base, structures)
             base.executescript(_INDEX_SQL)
             base.commit()
@@ -299,7 +302,11 @@ class Annuaire:
         return self.requete("SELECT count(*) FROM structures WHERE origine = ?",
                             (origine,))[0][0]
 
-    def structure(self, ligne: sqlite3.Row) -> Structure:
+    def structure(self, ligne: sqlite3.Row, sans_liens: bool = False) -> Structure:
+        """La structure d'une ligne ; ``sans_liens`` : sans ses acteurs ni ses dessertes
+        (une fiche FINESS n'en a pas : deux requêtes de moins par ligne)."""
+        if sans_liens:
+            return Structure(**{c: ligne[c] for c in _COLONNES})
         ident = ligne["id"]
         acteurs = tuple(r[0] for r in self.requete(
             "SELECT acteur FROM acteurs WHERE structure = ? ORDER BY rowid", (ident,)))
@@ -313,4 +320,4 @@ class Annuaire:
     def toutes(self, origine: str) -> Iterable[Structure]:
         for ligne in self.requete("SELECT * FROM structures WHERE origine = ? ORDER BY id",
                                   (origine,)):
-            yield self.structure(ligne)
+            yield self.structure(ligne, sans_liens=origine == "finess")

@@ -229,18 +229,21 @@ def lire_flux_json(chemin: Path) -> tuple[list[Structure], BilanFichier]:
     if chemin.stat().st_size > TAILLE_MAX_FLUX:
         raise ErreurAnnuaire(f"{chemin.name} : fichier trop gros pour un flux FINESS "
                              f"({chemin.stat().st_size} octets)")
-    brutes: list[tuple[str, dict]] = []  # (où, EGE)
+    structures: list[Structure] = []
     genere = version = None
     vu_pmej = False
-    # basic_parse (sans les préfixes d'ijson, dont le coût croît avec la profondeur) et une
-    # profondeur bornée : un fichier imbriqué à l'extrême est refusé tout de suite.
+    # Deux passes. 1) basic_parse, sans construire d'objet ni de préfixe (leur coût croît
+    # avec la profondeur) : JSON valide, profondeur bornée (un fichier imbriqué à l'extrême
+    # est refusé tout de suite), date et version du flux. 2) items, qui construit chaque
+    # entité juridique en C : la mémoire reste plate, un établissement après l'autre.
     try:
         with chemin.open("rb") as f:
-            evenements = ijson.basic_parse(f)
             profondeur = 0
             cles: list[str | None] = [None] * (PROFONDEUR_MAX_JSON + 2)
-            for evenement, valeur in evenements:
-                if evenement in ("start_map", "start_array"):
+            for evenement, valeur in ijson.basic_parse(f):
+                if evenement == "map_key":
+                    cles[profondeur] = valeur
+                elif evenement in ("start_map", "start_array"):
                     profondeur += 1
                     if profondeur == 1 and evenement != "start_map":
                         break
@@ -249,81 +252,65 @@ def lire_flux_json(chemin: Path) -> tuple[list[Structure], BilanFichier]:
                                              f"{PROFONDEUR_MAX_JSON} niveaux)")
                     if profondeur == 2 and cles[1] == "pmej" and evenement == "start_array":
                         vu_pmej = True
-                    elif profondeur == 3 and cles[1] == "pmej" and evenement == "start_map":
-                        pm = _objet(evenements, evenement, profondeur, chemin.name)
-                        profondeur -= 1
-                        brutes.extend(_eges(pm, bilan))
                 elif evenement in ("end_map", "end_array"):
                     profondeur -= 1
-                elif evenement == "map_key":
-                    cles[profondeur] = valeur
-                elif evenement == "string":
+                elif evenement == "string" and profondeur <= 2:
                     if profondeur == 1 and cles[1] == "generatedAt":
                         genere = valeur
                     elif profondeur == 1 and cles[1] == "schemaVersion":
                         version = valeur
                     elif profondeur == 2 and cles[1] == "metadata" and cles[2] == "generatedAt":
                         genere = valeur  # variante du schéma (metadata) vue dans le dépôt
+        if not vu_pmej:
+            raise ErreurAnnuaire(f"{chemin.name} : ce n'est pas un flux « Structures » FINESS "
+                                 "(pas de liste « pmej »)")
+        date = (genere or "")[:10] if isinstance(genere, str) else ""
+        with chemin.open("rb") as f:
+            for pm in ijson.items(f, "pmej.item"):
+                if not isinstance(pm, dict):
+                    bilan.lues += 1
+                    bilan.rejeter("pmej", "une entité juridique doit être un objet")
+                    continue
+                for ou, ege in _eges(pm, bilan):
+                    _retenir(ou, ege, date or "9999-12-31", bilan, structures)
     except (ijson.JSONError, ijson.IncompleteJSONError, UnicodeDecodeError) as e:
         raise ErreurAnnuaire(f"{chemin.name} : JSON invalide ({str(e)[:120]})") from None
-    if not vu_pmej:
-        raise ErreurAnnuaire(f"{chemin.name} : ce n'est pas un flux « Structures » FINESS "
-                             "(pas de liste « pmej »)")
-    date = (genere or "")[:10]
-    reference = date or "9999-12-31"
     bilan.source = (f"FINESS, flux Structures du {_date_fr(date)} (ministère de la Santé, "
                     f"data.gouv.fr), {LICENCE}" if date else
                     f"FINESS, flux Structures (data.gouv.fr), {LICENCE}")
-    if version:
+    if isinstance(version, str) and version:
         bilan.source = bilan.source.replace("flux Structures", f"flux Structures {version}", 1)
-    structures: list[Structure] = []
-    for ou, ege in brutes:
-        bilan.lues += 1
-        if not isinstance(ege, dict):
-            bilan.rejeter(ou, "un établissement doit être un objet")
-            continue
-        info = ege.get("informationsGeneralesEGE")
-        numero = info.get("numFinessEge") if isinstance(info, dict) else None
-        ou_n = f"{ou} (FINESS {str(numero)[:12]})" if numero else ou
-        fermeture = info.get("dateFermeture") if isinstance(info, dict) else None
-        if ege.get("etatObjet") != "A" or (isinstance(fermeture, str) and fermeture
-                                            and fermeture[:10] <= reference):
-            bilan.fermees += 1
-            if isinstance(numero, str):
-                bilan.fermes_finess.add(numero.upper())
-            continue
-        try:
-            s = _ege_en_structure(ege, bilan.source)
-        except (ValueError, AttributeError, TypeError) as e:
-            bilan.rejeter(ou_n, str(e) if isinstance(e, ValueError) else "structure inattendue")
-            continue
-        if s.latitude is None:
-            bilan.sans_coordonnees += 1
-        structures.append(s)
-        bilan.retenues += 1
+    for x in structures:
+        x.source = bilan.source
     return structures, bilan
 
 
-def _objet(evenements: Iterator, premier: str, profondeur: int, fichier: str) -> Any:
-    """L'objet qui commence par ``premier``, construit à partir des événements suivants,
-    sans dépasser ``PROFONDEUR_MAX_JSON``."""
-    from ijson.common import ObjectBuilder
-
-    constructeur = ObjectBuilder()
-    constructeur.event(premier, None)
-    niveau = 1
-    for evenement, valeur in evenements:
-        constructeur.event(evenement, valeur)
-        if evenement in ("start_map", "start_array"):
-            niveau += 1
-            if profondeur + niveau - 1 > PROFONDEUR_MAX_JSON:
-                raise ErreurAnnuaire(f"{fichier} : JSON trop imbriqué (plus de "
-                                     f"{PROFONDEUR_MAX_JSON} niveaux)")
-        elif evenement in ("end_map", "end_array"):
-            niveau -= 1
-            if niveau == 0:
-                break
-    return constructeur.value
+def _retenir(ou: str, ege: Any, reference: str, bilan: BilanFichier,
+             structures: list[Structure]) -> None:
+    """Un établissement du flux : retenu s'il est actif, compté fermé sinon, ou rejeté."""
+    bilan.lues += 1
+    if not isinstance(ege, dict):
+        bilan.rejeter(ou, "un établissement doit être un objet")
+        return
+    info = ege.get("informationsGeneralesEGE")
+    numero = info.get("numFinessEge") if isinstance(info, dict) else None
+    ou_n = f"{ou} (FINESS {str(numero)[:12]})" if numero else ou
+    fermeture = info.get("dateFermeture") if isinstance(info, dict) else None
+    if ege.get("etatObjet") != "A" or (isinstance(fermeture, str) and fermeture
+                                        and fermeture[:10] <= reference):
+        bilan.fermees += 1
+        if isinstance(numero, str):
+            bilan.fermes_finess.add(numero.upper())
+        return
+    try:
+        s = _ege_en_structure(ege, "")
+    except (ValueError, AttributeError, TypeError) as e:
+        bilan.rejeter(ou_n, str(e) if isinstance(e, ValueError) else "structure inattendue")
+        return
+    if s.latitude is None:
+        bilan.sans_coordonnees += 1
+    structures.append(s)
+    bilan.retenues += 1
 
 
 def _eges(pm: Any, bilan: BilanFichier) -> list[tuple[str, Any]]:
