@@ -447,3 +447,15 @@ def test_exemple_livre_sans_rejet(tmp_path):
     bilan = importer([ECHANTILLON, TERRITOIRE], tmp_path / "annuaire")
     assert bilan.rejets == []
     assert (bilan.nb_finess, bilan.nb_territoire) == (15, 9)
+
+
+def test_un_ancien_index_illisible_est_remplace(tmp_path):
+    dossier = tmp_path / "annuaire"
+    dossier.mkdir()
+    (dossier / "annuaire.sqlite").write_bytes(b"pas une base SQLite" * 100)
+    with pytest.raises(ErreurAnnuaire, match="index illisible"):
+        Annuaire(dossier)
+    bilan = importer([TERRITOIRE], dossier)
+    assert bilan.avertissements and "ancien index écarté" in bilan.avertissements[0]
+    with Annuaire(dossier) as a:
+        assert (a.nombre("finess"), a.nombre("territoire")) == (0, 9)

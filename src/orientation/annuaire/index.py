@@ -91,6 +91,7 @@ class BilanImport:
     fermees_selon_flux: int = 0
     nb_finess: int = 0
     nb_territoire: int = 0
+    avertissements: list[str] = field(default_factory=list)
 
     @property
     def rejets(self) -> list[str]:
@@ -173,10 +174,15 @@ def importer(fichiers: Sequence[Path | str], dossier: Path | str | None = None,
     chemin_index = dossier / NOM_INDEX
     anciennes: dict[str, tuple[list[Structure], list[InfoSource]]] = {}
     if chemin_index.is_file() and (finess is None or territoire is None):
-        with Annuaire(dossier) as ancien:
-            for origine in ("finess", "territoire"):
-                anciennes[origine] = (list(ancien.toutes(origine)),
-                                      [s for s in ancien.sources() if s.origine == origine])
+        try:
+            with Annuaire(dossier) as ancien:
+                for origine in ("finess", "territoire"):
+                    anciennes[origine] = (list(ancien.toutes(origine)),
+                                          [s for s in ancien.sources() if s.origine == origine])
+        except (ErreurAnnuaire, sqlite3.DatabaseError) as e:
+            # Un index d'une autre version ou abîmé : il est remplacé par ce qui est importé.
+            bilan.avertissements.append(f"ancien index écarté ({str(e).split(' ; ')[0]}) : "
+                                        "seuls les fichiers importés maintenant y sont")
     nouvelles: dict[str, tuple[list[Structure], list[InfoSource]]] = {}
     for origine, structures in (("finess", finess), ("territoire", territoire)):
         if structures is None:

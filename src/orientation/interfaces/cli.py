@@ -346,6 +346,8 @@ def commande_importer(args: argparse.Namespace) -> int:
         sys.stderr.write(f"Rejet : {r}\n")
     if len(rejets) > REJETS_AFFICHES:
         sys.stderr.write(f"… et {len(rejets) - REJETS_AFFICHES} autres rejets\n")
+    for a in bilan.avertissements:
+        sys.stderr.write(f"Attention : {a}\n")
     if bilan.doublons:
         sys.stdout.write(f"{bilan.doublons} numéro(s) FINESS en double : le dernier fichier "
                          "l'emporte.\n")
