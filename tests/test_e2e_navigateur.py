@@ -206,4 +206,6 @@ def test_un_medecin_lit_le_numero_a_appeler_sans_defiler(serveur, navigateur):
     assert _defilement(page) == [0] * len(_defilement(page))
     boite = numero.bounding_box()
     assert boite is not None and 0 <= boite["y"] and boite["y"] + boite["height"] <= hauteur
+    if os.environ.get("ORIENTATION_CAPTURE"):  # la capture du README : le premier écran
+        page.screenshot(path=str(RACINE / os.environ["ORIENTATION_CAPTURE"]))
     page.close()
