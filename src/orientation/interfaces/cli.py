@@ -174,7 +174,7 @@ def commande_territoire(args: argparse.Namespace) -> int:
     diagnostic = diagnostiquer(cohorte, referentiel, source=Path(args.cohorte).name)
     if args.sortie:
         try:
-            ecrire_rapport(diagnostic, Path(args.sortie))
+            ecrire_rapport(diagnostic, Path(args.sortie), referentiel)
         except OSError as e:
             sys.stderr.write(f"territoire : impossible d'écrire « {args.sortie} » "
                              f"({e.strerror or type(e).__name__})\n")
