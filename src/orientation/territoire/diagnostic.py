@@ -274,7 +274,8 @@ def diagnostiquer(cohorte: CohorteReperee, referentiel: Referentiel, source: str
     ligne_totale = pd.DataFrame([{"id": APPUI_LACUNE,
                                   "libelle": libelle(referentiel, "appuis", APPUI_LACUNE),
                                   "effectif": len(lacunes), "part": part(len(lacunes), n)}])
-    tableau = pd.concat([ligne_totale, tableau], ignore_index=True)
+    tableau = pd.concat([ligne_totale, tableau], ignore_index=True) if not tableau.empty \
+        else ligne_totale
     if CHAMP_SANS_SOLUTION in df.columns:
         oui = int(sum(_vrai(v) for v in df[CHAMP_SANS_SOLUTION]))
         tableau = pd.concat([tableau, pd.DataFrame([{

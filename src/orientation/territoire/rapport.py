@@ -47,7 +47,9 @@ font-variant-numeric:tabular-nums}figure{margin:.5em 0;overflow-x:auto}
 
 def _spec(figure: Figure, referentiel: Referentiel) -> dict[str, Any] | None:
     chart = graphique(figure, referentiel)
-    return chart.to_dict() if chart is not None else None
+    # Sans revalider la spécification contre le schéma Vega-Lite (lent ; Altair l'a construite) :
+    # vl-convert refuserait de toute façon une spécification fausse.
+    return chart.to_dict(validate=False) if chart is not None else None
 
 
 def _svg(spec: dict[str, Any], prefixe: str) -> str:
