@@ -8,12 +8,12 @@ import re
 import pandas as pd
 import pytest
 
+from orientation.interfaces.cli import main
 from orientation.referentiel import charger_referentiel
 from orientation.referentiel.memoire import avec_parametres, depuis_dossier
 from orientation.tables.synthese import cohorte_complete
 from orientation.territoire.diagnostic import diagnostiquer, tranches_age
 from orientation.territoire.lecture import lire_cohorte
-from orientation.interfaces.cli import main
 from tests.conftest import REGLES
 from tests.test_cli import orientation
 

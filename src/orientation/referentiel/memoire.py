@@ -193,4 +193,6 @@ def avec_parametres(dossier: DossierEnMemoire, valeurs: Mapping[str, float | int
             texte = changer_parametre(texte, nom, valeur)
         except KeyError:
             raise ErreurReferentiel([f"parametres.yaml : paramètre inconnu « {nom} »"]) from None
+        except ValueError as e:
+            raise ErreurReferentiel([f"parametres.yaml : paramètre « {nom} » : {e}"]) from None
     return dossier.remplacer("parametres.yaml", texte)
