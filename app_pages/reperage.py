@@ -6,7 +6,7 @@ colonne du résultat est écrite avant celle du formulaire, et s'affiche donc la
 
 import streamlit as st
 
-from app_pages import composants
+from app_pages import composants, partage
 
 PREFIXE = "reperage."
 RESULTAT = "reperage._resultat"
@@ -26,6 +26,7 @@ st.title("Repérage du parcours")
 st.caption("En deux minutes : le parcours de votre patient est-il complexe (CSP L6327-1) ? "
            "Quels acteurs et quelles fonctions d'appui mobiliser ? Seul l'âge est "
            "obligatoire. Rien n'est enregistré : la saisie reste dans cet onglet.")
+partage.charger_depuis_lien(PREFIXE, RESULTAT)
 composants.choix_exemple(PREFIXE, RESULTAT)
 
 saisie, resultat = st.columns([11, 10], gap="large")
@@ -41,6 +42,7 @@ with resultat:
             st.info("La saisie a changé depuis ce repérage : cliquez « Repérer » pour le "
                     "mettre à jour.", icon=":material/update:")
         composants.orientation(situation, orientation, "reperage", reseau=False)
+        partage.partager(situation)
     else:
         st.info("Décrivez la situation (ou chargez un exemple), puis cliquez « Repérer ». "
                 "Le résultat s'affiche ici : niveau du parcours, alertes, acteurs et "
@@ -48,6 +50,7 @@ with resultat:
                 icon=":material/info:")
 
 with saisie:
+    partage.importer(PREFIXE, RESULTAT)
     composants.formulaire(PREFIXE)
     st.button("Repérer", type="primary", icon=":material/search:", key="reperage._reperer",
               on_click=reperer, width="stretch")
