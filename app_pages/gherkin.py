@@ -22,7 +22,7 @@ Fonctionnalité: Mon essai
     Et son aidant est épuisé
     Quand on évalue sa situation
     Alors le parcours est coordonné
-    Et la fonction d'appui « DAC – appui à la personne et à l'aidant » est proposée
+    Et la fonction d'appui « dac_personne_aidant » est proposée
 """
 
 st.title("Scénarios des experts")
