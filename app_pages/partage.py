@@ -49,10 +49,14 @@ def importer(prefixe: str, cle_resultat: str) -> None:
     st.rerun()
 
 
-def partager(situation) -> None:  # noqa: ANN001 — une Situation
+def partager(situation, prefixe: str) -> None:  # noqa: ANN001 — une Situation
     """Le lien et le fichier de la situation repérée."""
     with st.expander("Partager cette situation", icon=":material/share:"):
-        st.query_params[PARAMETRE] = partage.lien_situation(situation)
+        code = partage.lien_situation(situation)
+        st.query_params[PARAMETRE] = code
+        # Ce lien est le nôtre : il ne doit pas, au prochain passage, recharger le formulaire
+        # par-dessus ce que le médecin continue de saisir.
+        st.session_state[prefixe + "_lien_lu"] = code
         st.caption("L'adresse de cette page porte maintenant la situation (âge et réponses "
                    "du formulaire, ni nom ni date de naissance) : copiez-la pour la "
                    "partager. Ou exportez-la en JSON (lisible par orientation screen).")

@@ -42,7 +42,7 @@ with resultat:
             st.info("La saisie a changé depuis ce repérage : cliquez « Repérer » pour le "
                     "mettre à jour.", icon=":material/update:")
         composants.orientation(situation, orientation, "reperage", reseau=False)
-        partage.partager(situation)
+        partage.partager(situation, PREFIXE)
     else:
         st.info("Décrivez la situation (ou chargez un exemple), puis cliquez « Repérer ». "
                 "Le résultat s'affiche ici : niveau du parcours, alertes, acteurs et "
