@@ -25,7 +25,7 @@ import pandas as pd
 
 from orientation.referentiel import ORDRE_NIVEAUX, Referentiel
 from orientation.referentiel.libelles import libelle
-from orientation.situation.faits import LIBELLES
+from orientation.referentiel.vocabulaire import vocabulaire
 from orientation.tables.colonnes import SEPARATEUR_LISTE
 from orientation.territoire.lecture import COLONNE_COMMUNE, CohorteReperee
 
@@ -279,8 +279,8 @@ def diagnostiquer(cohorte: CohorteReperee, referentiel: Referentiel, source: str
     if CHAMP_SANS_SOLUTION in df.columns:
         oui = int(sum(_vrai(v) for v in df[CHAMP_SANS_SOLUTION]))
         tableau = pd.concat([tableau, pd.DataFrame([{
-            "id": CHAMP_SANS_SOLUTION, "libelle": LIBELLES.get(CHAMP_SANS_SOLUTION,
-                                                               CHAMP_SANS_SOLUTION),
+            "id": CHAMP_SANS_SOLUTION,
+            "libelle": vocabulaire().libelle_majuscule(CHAMP_SANS_SOLUTION),
             "effectif": oui, "part": part(oui, n)}])], ignore_index=True)
     d.figures.append(Figure(
         "lacunes", "Lacunes du territoire à signaler",
