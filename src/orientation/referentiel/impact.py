@@ -330,10 +330,10 @@ def essayer(avant: Referentiel, apres: Referentiel, *, exemples: bool = True,
 
 # --- En français --------------------------------------------------------------------------------
 
-_SORTES_TEXTE = (("appuis", "Fonctions d'appui"), ("alertes", "Alertes"),
-                 ("clusters", "Clusters"), ("acteurs", "Acteurs"), ("secteurs", "Secteurs"),
-                 ("parcours", "Niveaux de parcours"), ("pps", "PPS recommandé"),
-                 ("urgence", "Urgence"))
+# Les titres viennent du vocabulaire (rules/vocabulaire.yaml) quand il en a un.
+_SORTES_TEXTE = (("appuis", None), ("alertes", None), ("clusters", "Clusters"),
+                 ("acteurs", None), ("secteurs", None), ("parcours", None),
+                 ("pps", "PPS recommandé"), ("urgence", "Urgence"))
 
 
 def _part(n: int, total: int) -> str:
@@ -375,7 +375,10 @@ def texte(impact: Impact, referentiel: Referentiel) -> str:
         for (de, vers), c in sorted(impact.niveaux.items(), key=lambda kv: -kv[1].nombre):
             lignes.append(f"  {niv(de)} → {niv(vers)} : {c.nombre} (par exemple : "
                           f"{' ; '.join(c.exemples)})")
+    from orientation.referentiel.vocabulaire import vocabulaire
+
     for sorte, titre in _SORTES_TEXTE:
+        titre = titre or vocabulaire().textes.get(sorte, sorte)
         entrees = [(k, c) for k, c in sorted(impact.conclusions.items()) if k[0] == sorte]
         if not entrees:
             continue

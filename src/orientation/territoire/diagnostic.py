@@ -36,7 +36,7 @@ COMMUNES_MAX = 25  # au-delà, les plus petites communes sont regroupées
 REGLES_MAX = 15
 APPUI_LACUNE = "dac_coordination_territoriale"
 CHAMP_SANS_SOLUTION = "handicap.sans_solution"
-NON_RENSEIGNE = "non renseigné"
+NON_RENSEIGNE = vocabulaire().texte("non_renseigne")
 
 
 @dataclass
@@ -167,7 +167,7 @@ def diagnostiquer(cohorte: CohorteReperee, referentiel: Referentiel, source: str
     # Niveaux.
     comptes = df["niveau"].value_counts() if n else pd.Series(dtype=int)
     d.figures.append(Figure(
-        "niveaux", "Niveaux de parcours", "Chaque patient a un niveau : la somme fait la "
+        "niveaux", "Répartition par niveau", "Chaque patient a un niveau : la somme fait la "
         "cohorte.", pd.DataFrame([{"id": k, "libelle": niveaux[k],
                                    "effectif": int(comptes.get(k, 0)),
                                    "part": part(int(comptes.get(k, 0)), n)}
@@ -285,8 +285,8 @@ def diagnostiquer(cohorte: CohorteReperee, referentiel: Referentiel, source: str
     d.figures.append(Figure(
         "lacunes", "Lacunes du territoire à signaler",
         "Patients pour qui la coordination territoriale du DAC est proposée (une réponse manque "
-        "sur le territoire), puis les règles qui l'ont proposée ; et, si le fichier le dit, les "
-        "situations de handicap sans solution adaptée.", tableau, n, False,
+        "sur le territoire), puis les règles qui l'ont proposée ; et, si le fichier a la colonne "
+        f"{CHAMP_SANS_SOLUTION}, les patients pour qui elle vaut oui.", tableau, n, False,
         n - len(lacunes)))
     return d
 
