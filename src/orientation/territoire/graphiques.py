@@ -46,7 +46,7 @@ def _barres(figure: Figure, couleur: alt.Color | str = "#3b6ea8", tri: bool = Tr
         else list(df["libelle"])
     base = alt.Chart(df).encode(
         y=alt.Y("libelle:N", sort=ordre, title=None, axis=alt.Axis(labelLimit=320)),
-        x=alt.X("effectif:Q", title="Patients"),
+        x=alt.X("effectif:Q", title="Patients", axis=alt.Axis(tickCount=6)),
         tooltip=[alt.Tooltip("libelle:N", title=" "), alt.Tooltip("effectif:Q", title="Patients"),
                  alt.Tooltip("part:Q", title="Part", format=".1%")],
     )
@@ -64,7 +64,7 @@ def _empilees(figure: Figure, referentiel: Referentiel) -> alt.Chart:
     df["rang"] = df["niveau"].map({n: i for i, n in enumerate(niveaux)})
     barres = alt.Chart(df).mark_bar().encode(
         y=alt.Y("categorie:N", sort=ordre_cat, title=None, axis=alt.Axis(labelLimit=240)),
-        x=alt.X("effectif:Q", title="Patients", stack="zero"),
+        x=alt.X("effectif:Q", title="Patients", stack="zero", axis=alt.Axis(tickCount=6)),
         color=alt.Color("niveau:N", scale=_echelle_niveaux(referentiel),
                         legend=alt.Legend(title=None, orient="bottom")),
         order=alt.Order("rang:Q"),
@@ -90,7 +90,13 @@ LOCALE = {"number": {"decimal": ",", "thousands": "\u202f", "grouping": [3],
 def graphique(figure: Figure, referentiel: Referentiel) -> alt.Chart | None:
     """Le graphique d'une figure (None si elle est vide)."""
     chart = _graphique(figure, referentiel)
-    return chart.configure(locale=LOCALE) if chart is not None else None
+    if chart is None:
+        return None
+    # Marges : le SVG est mesuré avec les polices de vl-convert, affiché avec celles du
+    # lecteur, souvent plus larges ; sans marge, les libellés des axes et des barres
+    # seraient coupés au bord.
+    return chart.configure(locale=LOCALE).properties(
+        padding={"left": 40, "right": 60, "top": 5, "bottom": 5})
 
 
 def _graphique(figure: Figure, referentiel: Referentiel) -> alt.Chart | None:
