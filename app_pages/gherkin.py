@@ -6,6 +6,8 @@ Les scénarios sont exécutés dans ce processus par le même glossaire d'étape
 (``orientation.referentiel.execution``), pas par pytest.
 """
 
+from pathlib import Path
+
 import streamlit as st
 
 from app_pages import composants
@@ -44,8 +46,10 @@ def etat_des_scenarios(empreinte: tuple) -> list[dict]:
 
 
 def _empreinte() -> tuple:
-    dossier = dossier_features_par_defaut()
-    return tuple((p.name, p.stat().st_mtime_ns) for p in sorted(dossier.rglob("*.feature")))
+    """Scénarios et règles tels qu'ils sont sur disque : un fichier changé relance tout."""
+    fichiers = sorted(dossier_features_par_defaut().rglob("*.feature"))
+    fichiers += sorted(Path(composants.moteur().referentiel.dossier).glob("*.yaml"))
+    return tuple((str(p), p.stat().st_mtime_ns) for p in fichiers)
 
 
 onglet_liste, onglet_editeur = st.tabs(["Scénarios livrés", "Écrire un scénario"])
