@@ -6,6 +6,8 @@ L'essai se partage par un lien (paramètres modifiés dans l'adresse, rien d'ide
 par un petit fichier JSON.
 """
 
+import hashlib
+
 import streamlit as st
 
 from app_pages import composants
@@ -24,6 +26,21 @@ from orientation.tables.synthese import cohorte_complete
 
 MODIFS = "impact.parametres"  # {nom: valeur} modifiés
 LIEN_LU = "impact._lien_lu"
+
+
+@st.cache_data(max_entries=8, show_spinner="Repérage avec les deux référentiels…")
+def _essai(cle: tuple, avec_cohorte: bool, _avant, _apres):  # noqa: ANN001, ANN202
+    """L'impact, gardé pour la même modification (clé : paramètres changés, ou empreinte
+    du zip) : revenir sur un essai ne le recalcule pas."""
+    cohorte = None
+    if avec_cohorte:
+        import numpy as np
+
+        df = cohorte_complete(200, graine=1)
+        cohorte = (df, np.arange(2, 2 + len(df)), [])
+    return essayer(_avant, _apres, cohorte=cohorte, nom_avant="référentiel actuel",
+                   nom_apres="référentiel essayé")
+
 
 st.title("Essai de règles")
 st.caption("Pour les experts du domaine : avant de changer une règle, voir ce que le "
@@ -48,6 +65,7 @@ with source:
     mode = st.radio("Changer", ["un paramètre", "tout le dossier de règles (zip)"],
                     horizontal=True, key="impact._mode")
     apres = None
+    cle: tuple = ()
     if mode == "un paramètre":
         noms = list(avant.parametres)
         nom = st.selectbox("Paramètre", noms, key="impact._nom",
@@ -67,10 +85,15 @@ with source:
             if st.button("Tout remettre", key="impact._remettre"):
                 modifs.clear()
                 st.rerun()
-        try:
-            apres = charger_referentiel(avec_parametres(dossier, modifs))
-        except ErreurReferentiel as e:
-            st.error("\n\n".join(e.erreurs), icon=":material/error:")
+        if not modifs:
+            st.info("Donnez une autre valeur à un paramètre pour voir ce qu'elle change.",
+                    icon=":material/tune:")
+        else:
+            try:
+                apres = charger_referentiel(avec_parametres(dossier, modifs))
+                cle = ("parametres", tuple(sorted(modifs.items())))
+            except ErreurReferentiel as e:
+                st.error("\n\n".join(e.erreurs), icon=":material/error:")
     else:
         archive = st.file_uploader("Dossier de règles compressé (.zip contenant catalogue.yaml, "
                                    "parametres.yaml et les thèmes)", type=["zip"],
@@ -82,6 +105,7 @@ with source:
         if archive is not None:
             try:
                 apres = charger_referentiel(depuis_zip(archive.getvalue(), archive.name))
+                cle = ("zip", hashlib.sha256(archive.getvalue()).hexdigest())
             except ErreurReferentiel as e:
                 st.error("Règles refusées :\n\n" + "\n".join(f"- {composants.texte_brut(m)}"
                                                            for m in e.erreurs),
@@ -94,15 +118,7 @@ with cohorte_col:
                "repérés.")
 
 if apres is not None:
-    cohorte = None
-    if avec_cohorte:
-        import numpy as np
-
-        df = cohorte_complete(200, graine=1)
-        cohorte = (df, np.arange(2, 2 + len(df)), [])
-    with st.spinner("Repérage avec les deux référentiels…"):
-        impact = essayer(avant, apres, cohorte=cohorte, nom_avant="référentiel actuel",
-                         nom_apres="référentiel essayé")
+    impact = _essai(cle, avec_cohorte, avant, apres)
     m1, m2, m3 = st.columns(3)
     m1.metric("Patients repérés", impact.patients)
     m2.metric("Orientation changée", impact.changent)

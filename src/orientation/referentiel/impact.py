@@ -29,7 +29,7 @@ from typing import Any
 import pandas as pd
 
 from orientation.evaluation.moteur import Moteur
-from orientation.referentiel import ORDRE_NIVEAUX, Referentiel
+from orientation.referentiel import Referentiel
 from orientation.situation.erreurs import ErreurSaisie, lire_situation
 from orientation.tables.colonnes import SEPARATEUR_LISTE, Rejet, conclusions_vers_ligne
 
@@ -159,6 +159,7 @@ class Compteur:
 class Impact:
     avant: str
     apres: str
+    ordre: tuple[str, ...] = ()  # niveaux, du plus simple au plus complexe (catalogue)
     parametres: list[dict[str, Any]] = field(default_factory=list)
     regles_ajoutees: list[str] = field(default_factory=list)
     regles_retirees: list[str] = field(default_factory=list)
@@ -175,6 +176,9 @@ class Impact:
     regles: dict[tuple[str, str], Compteur] = field(default_factory=dict)
     tirees: dict[str, tuple[int, int]] = field(default_factory=dict)  # règle → (avant, après)
     rejets: list[Rejet] = field(default_factory=list)
+
+    def _rang(self, niveau: str) -> int:
+        return self.ordre.index(niveau) if niveau in self.ordre else len(self.ordre)
 
     def en_dict(self) -> dict[str, Any]:
         """La forme JSON (``orientation rules diff --format json``), ordonnée et stable."""
@@ -208,8 +212,8 @@ class Impact:
             "changements_de_niveau": [
                 {"de": de, "vers": vers, **c.en_dict()}
                 for (de, vers), c in sorted(self.niveaux.items(),
-                                            key=lambda kv: (ORDRE_NIVEAUX.index(kv[0][0]),
-                                                            ORDRE_NIVEAUX.index(kv[0][1])))],
+                                            key=lambda kv: (self._rang(kv[0][0]),
+                                                            self._rang(kv[0][1])))],
             "conclusions": conclusions,
             "regles": regles,
             "rejets": len({(r.ligne) for r in self.rejets}),
@@ -237,9 +241,10 @@ def _differences_referentiel(impact: Impact, avant: Referentiel, apres: Referent
 def comparer(avant: Referentiel, apres: Referentiel, ensembles: Iterable[Comparees],
              nom_avant: str = "avant", nom_apres: str = "après") -> Impact:
     """Ce qui change, patient par patient, entre les lignes de sortie « avant » et « après »."""
-    impact = Impact(nom_avant, nom_apres)
+    ordre = tuple(dict.fromkeys(avant.catalogue.ordre_niveaux + apres.catalogue.ordre_niveaux))
+    impact = Impact(nom_avant, nom_apres, ordre)
     _differences_referentiel(impact, avant, apres)
-    impact.transitions = {de: dict.fromkeys(ORDRE_NIVEAUX, 0) for de in ORDRE_NIVEAUX}
+    impact.transitions = {de: dict.fromkeys(ordre, 0) for de in ordre}
     tirees: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     for ens in ensembles:
         impact.rejets.extend(ens.rejets)
@@ -365,11 +370,12 @@ def texte(impact: Impact, referentiel: Referentiel) -> str:
         lignes.append(f"  cohorte : {len({r.ligne for r in impact.rejets})} lignes rejetées "
                       "(invalides), non comptées")
     lignes += ["", "Niveaux (lignes : avant ; colonnes : après) :"]
-    largeur = max(len(niv(n)) for n in ORDRE_NIVEAUX) + 2
-    lignes.append(" " * largeur + "".join(f"{niv(n):>{largeur}}" for n in ORDRE_NIVEAUX))
-    for de in ORDRE_NIVEAUX:
+    ordre = impact.ordre
+    largeur = max(len(niv(n)) for n in ordre) + 2
+    lignes.append(" " * largeur + "".join(f"{niv(n):>{largeur}}" for n in ordre))
+    for de in ordre:
         lignes.append(f"{niv(de):<{largeur}}" + "".join(
-            f"{impact.transitions[de][vers]:>{largeur}}" for vers in ORDRE_NIVEAUX))
+            f"{impact.transitions[de][vers]:>{largeur}}" for vers in ordre))
     if impact.niveaux:
         lignes += ["", "Changements de niveau :"]
         for (de, vers), c in sorted(impact.niveaux.items(), key=lambda kv: -kv[1].nombre):

@@ -206,6 +206,8 @@ def _vocabulaire(dossier: str, _version: tuple) -> Vocabulaire:
 
 def vocabulaire_de(dossier: Path | str) -> Vocabulaire:
     """Le vocabulaire d'un dossier de règles, relu seulement si ses fichiers ont changé."""
+    if not isinstance(dossier, str | Path):  # un dossier en mémoire (referentiel.memoire)
+        return charger_vocabulaire(dossier)
     fichiers = [Path(dossier) / FICHIER, Path(dossier) / "catalogue.yaml"]
     version = tuple((f.stat().st_mtime_ns, f.stat().st_size) if f.is_file() else None
                     for f in fichiers)

@@ -23,7 +23,7 @@ from typing import Any
 
 import pandas as pd
 
-from orientation.referentiel import ORDRE_NIVEAUX, Referentiel
+from orientation.referentiel import Referentiel
 from orientation.referentiel.libelles import libelle
 from orientation.referentiel.vocabulaire import vocabulaire
 from orientation.tables.colonnes import SEPARATEUR_LISTE
@@ -117,13 +117,14 @@ def _tranche(age: Any, tranches: list[tuple[str, int, int | None]]) -> str:
 
 def _par_categorie(df: pd.DataFrame, colonne: str, ordre: list[str], niveaux: dict[str, str],
                    total: int) -> pd.DataFrame:
+    """``niveaux`` : identifiant → libellé, dans l'ordre du catalogue."""
     """Effectif par (catégorie, niveau), chaque combinaison présente, dans l'ordre donné."""
     comptes = df.groupby([colonne, "niveau"]).size()
     lignes = []
     for cat in ordre:
         effectif_cat = int(comptes.loc[cat].sum()) if cat in comptes.index.get_level_values(0) \
             else 0
-        for n in ORDRE_NIVEAUX:
+        for n in niveaux:
             effectif = int(comptes.get((cat, n), 0))
             lignes.append({"categorie": cat, "niveau": niveaux[n], "effectif": effectif,
                            "part": part(effectif, total),
@@ -157,7 +158,7 @@ def diagnostiquer(cohorte: CohorteReperee, referentiel: Referentiel, source: str
     df = cohorte.lignes
     n = len(df)
     cat = referentiel.catalogue
-    niveaux = {k: libelle(referentiel, "niveau", k) for k in ORDRE_NIVEAUX}
+    niveaux = {k: libelle(referentiel, "niveau", k) for k in cat.ordre_niveaux}
     d = Diagnostic(source, cat.version, cohorte.lues, cohorte.reperees, cohorte.nb_rejetees,
                    cohorte.deja_reperee)
     if cohorte.nb_rejetees:
@@ -171,7 +172,7 @@ def diagnostiquer(cohorte: CohorteReperee, referentiel: Referentiel, source: str
         "cohorte.", pd.DataFrame([{"id": k, "libelle": niveaux[k],
                                    "effectif": int(comptes.get(k, 0)),
                                    "part": part(int(comptes.get(k, 0)), n)}
-                                  for k in ORDRE_NIVEAUX]), n, True))
+                                  for k in niveaux]), n, True))
 
     # Par tranche d'âge.
     if "age" in df.columns:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from orientation.referentiel import ORDRE_NIVEAUX, Referentiel
+from orientation.referentiel import Referentiel
 from orientation.referentiel.libelles import libelle
 from orientation.territoire.diagnostic import Diagnostic, Figure
 
@@ -35,7 +35,8 @@ def _etiquettes(df: pd.DataFrame) -> pd.DataFrame:
 
 
 def _echelle_niveaux(referentiel: Referentiel) -> alt.Scale:
-    return alt.Scale(domain=[libelle(referentiel, "niveau", n) for n in ORDRE_NIVEAUX],
+    niveaux = referentiel.catalogue.ordre_niveaux
+    return alt.Scale(domain=[libelle(referentiel, "niveau", n) for n in niveaux],
                      range=list(COULEURS_NIVEAUX))
 
 
@@ -60,7 +61,7 @@ def _barres(figure: Figure, couleur: alt.Color | str = "#3b6ea8", tri: bool = Tr
 def _empilees(figure: Figure, referentiel: Referentiel) -> alt.Chart:
     df = figure.tableau.copy()
     ordre_cat = list(dict.fromkeys(df["categorie"]))
-    niveaux = [libelle(referentiel, "niveau", n) for n in ORDRE_NIVEAUX]
+    niveaux = [libelle(referentiel, "niveau", n) for n in referentiel.catalogue.ordre_niveaux]
     df["rang"] = df["niveau"].map({n: i for i, n in enumerate(niveaux)})
     barres = alt.Chart(df).mark_bar().encode(
         y=alt.Y("categorie:N", sort=ordre_cat, title=None, axis=alt.Axis(labelLimit=240)),
