@@ -99,6 +99,14 @@ def test_les_chiffres_du_rapport_sont_ceux_de_batch(cohorte_csv, rapport_html, t
         attendu = int(batch["appuis"].str.split(";").map(lambda a, i=ligne["id"]: i in a).sum())
         assert ligne["effectif"] == attendu, ligne["id"]
     assert appuis["aucun"] == int((batch["appuis"] == "").sum())
+    lacunes = _figure(d, "lacunes")["lignes"]
+    assert lacunes[0]["id"] == "dac_coordination_territoriale"
+    avec_lacune = batch["appuis"].str.split(";").map(lambda a: "dac_coordination_territoriale" in a)
+    assert lacunes[0]["effectif"] == int(avec_lacune.sum())
+    # Chaque règle citée l'a proposée à au plus ces patients-là.
+    for ligne in (x for x in lacunes[1:] if x["id"].startswith("R-")):
+        assert ligne["effectif"] == int(batch.loc[avec_lacune, "regles"].str.split(";")
+                                        .map(lambda r, i=ligne["id"]: i in r).sum())
 
 
 def test_charge_de_la_gestion_de_cas_a_40_personnes_par_gestionnaire():
@@ -149,6 +157,7 @@ def test_cohorte_deja_reperee_par_batch(cohorte_csv, tmp_path, lancer):
     assert f"Total : {N} patients sur {N}." in texte
 
 
+@pytest.mark.lent  # rendu PNG de chaque graphique puis PDF : ~10 s sur la machine chargée
 def test_pdf(tmp_path, lancer):
     entree = tmp_path / "pop.csv"
     cohorte_complete(50, graine=1).to_csv(entree, index=False)

@@ -83,9 +83,20 @@ def part(effectif: int, total: int) -> float:
     return round(effectif / total, 4) if total else 0.0
 
 
-def _ensembles(colonne: pd.Series) -> list[frozenset[str]]:
-    return [frozenset() if v is None or (isinstance(v, float) and v != v) or v == ""
-            else frozenset(str(v).split(SEPARATEUR_LISTE)) for v in colonne]
+def _ensemble(v: Any) -> frozenset[str]:
+    if v is None or (isinstance(v, float) and v != v) or v == "":
+        return frozenset()
+    return frozenset(str(v).split(SEPARATEUR_LISTE))
+
+
+def _ensembles(colonne: pd.Series) -> dict[frozenset[str], int]:
+    """Chaque ensemble distinct d'identifiants (« a;b ») et son nombre de patients : une
+    cohorte n'en a que quelques centaines, quelle que soit sa taille."""
+    comptes: dict[frozenset[str], int] = {}
+    for texte, nombre in colonne.astype(object).fillna("").value_counts(sort=False).items():
+        e = _ensemble(texte)
+        comptes[e] = comptes.get(e, 0) + int(nombre)
+    return comptes
 
 
 def tranches_age(referentiel: Referentiel) -> list[tuple[str, int, int | None]]:
@@ -132,14 +143,14 @@ def _par_categorie(df: pd.DataFrame, colonne: str, ordre: list[str], niveaux: di
     return pd.DataFrame(lignes)
 
 
-def _plusieurs(ensembles: list[frozenset[str]], ordre: list[str], nommer: Any, total: int,
+def _plusieurs(ensembles: dict[frozenset[str], int], ordre: list[str], nommer: Any, total: int,
                colonnes: dict[str, Any] | None = None) -> tuple[pd.DataFrame, int]:
     """Effectif de chaque identifiant (dans l'ordre du catalogue, présents seulement), et
     nombre de patients qui n'en ont aucun."""
     comptes: dict[str, int] = {}
-    for e in ensembles:
+    for e, nombre in ensembles.items():
         for ident in e:
-            comptes[ident] = comptes.get(ident, 0) + 1
+            comptes[ident] = comptes.get(ident, 0) + nombre
     connus = [i for i in ordre if i in comptes] + sorted(set(comptes) - set(ordre))
     lignes = []
     for ident in connus:
@@ -148,7 +159,7 @@ def _plusieurs(ensembles: list[frozenset[str]], ordre: list[str], nommer: Any, t
         for nom, calcul in (colonnes or {}).items():
             ligne[nom] = calcul(ident, comptes[ident])
         lignes.append(ligne)
-    aucun = sum(1 for e in ensembles if not e)
+    aucun = ensembles.get(frozenset(), 0)
     return pd.DataFrame(lignes, columns=["id", "libelle", "effectif", "part",
                                          *(colonnes or {})]), aucun
 
@@ -210,7 +221,7 @@ def diagnostiquer(cohorte: CohorteReperee, referentiel: Referentiel, source: str
                            n), n, True))
 
     # Clusters et acteurs.
-    ens_clusters = _ensembles(df["clusters"]) if n else []
+    ens_clusters = _ensembles(df["clusters"]) if n else {}
     tableau, aucun = _plusieurs(ens_clusters, list(cat.clusters),
                                 lambda i: libelle(referentiel, "clusters", i), n)
     d.figures.append(Figure(
@@ -220,7 +231,7 @@ def diagnostiquer(cohorte: CohorteReperee, referentiel: Referentiel, source: str
     cluster_de = {a: c.id for c in cat.clusters.values() for a in c.acteurs}
     ordre_acteurs = [a for c in cat.clusters.values() for a in c.acteurs]
     tableau, aucun = _plusieurs(
-        _ensembles(df["acteurs"]) if n else [], ordre_acteurs,
+        _ensembles(df["acteurs"]) if n else {}, ordre_acteurs,
         lambda i: libelle(referentiel, "acteurs", i), n,
         {"cluster": lambda i, _: libelle(referentiel, "clusters", cluster_de.get(i, ""))})
     d.figures.append(Figure(
@@ -236,7 +247,7 @@ def diagnostiquer(cohorte: CohorteReperee, referentiel: Referentiel, source: str
         p = files_actives.get(ident)
         return round(effectif / p.valeur, 1) if p and p.valeur else None
 
-    tableau, aucun = _plusieurs(_ensembles(df["appuis"]) if n else [], list(cat.appuis),
+    tableau, aucun = _plusieurs(_ensembles(df["appuis"]) if n else {}, list(cat.appuis),
                                 lambda i: libelle(referentiel, "appuis", i), n,
                                 {"charge_etp": charge})
     sources = "; ".join(f"{libelle(referentiel, 'appuis', a)} : {p.valeur} {p.unite} "
@@ -249,14 +260,14 @@ def diagnostiquer(cohorte: CohorteReperee, referentiel: Referentiel, source: str
         tableau, n, False, aucun))
 
     # Alertes.
-    tableau, aucun = _plusieurs(_ensembles(df["alertes"]) if n else [], list(cat.alertes),
+    tableau, aucun = _plusieurs(_ensembles(df["alertes"]) if n else {}, list(cat.alertes),
                                 lambda i: libelle(referentiel, "alertes", i), n)
     d.figures.append(Figure(
         "alertes", "Alertes", "Patients pour qui l'alerte est levée ; un patient peut en avoir "
         "plusieurs.", tableau, n, False, aucun))
 
     # Règles les plus tirées.
-    ens_regles = _ensembles(df["regles"]) if n else []
+    ens_regles = _ensembles(df["regles"]) if n else {}
     tableau, aucun = _plusieurs(ens_regles, [r.id for r in referentiel.regles],
                                 lambda i: libelle(referentiel, "regles", i), n)
     tableau = tableau.sort_values(["effectif", "id"], ascending=[False, True]).head(REGLES_MAX)
@@ -267,14 +278,20 @@ def diagnostiquer(cohorte: CohorteReperee, referentiel: Referentiel, source: str
 
     # Lacunes : mission 3 du DAC, par règle qui l'a conclue.
     concluantes = {r.id for r in referentiel.regles if APPUI_LACUNE in r.alors.appuis}
-    lacunes = [e for e, a in zip(ens_regles, _ensembles(df["appuis"]) if n else [], strict=True)
-               if APPUI_LACUNE in a]
-    tableau, _ = _plusieurs([e & concluantes for e in lacunes],
+    lacunes: dict[frozenset[str], int] = {}
+    paires = df.groupby([df["regles"].astype(object).fillna(""),
+                         df["appuis"].astype(object).fillna("")], sort=False).size() if n else {}
+    for (regles, appuis), nombre in dict(paires).items():
+        if APPUI_LACUNE in _ensemble(appuis):
+            e = _ensemble(regles) & concluantes
+            lacunes[e] = lacunes.get(e, 0) + int(nombre)
+    nb_lacunes = sum(lacunes.values())
+    tableau, _ = _plusieurs(lacunes,
                             [r.id for r in referentiel.regles],
                             lambda i: libelle(referentiel, "regles", i), n)
     ligne_totale = pd.DataFrame([{"id": APPUI_LACUNE,
                                   "libelle": libelle(referentiel, "appuis", APPUI_LACUNE),
-                                  "effectif": len(lacunes), "part": part(len(lacunes), n)}])
+                                  "effectif": nb_lacunes, "part": part(nb_lacunes, n)}])
     tableau = pd.concat([ligne_totale, tableau], ignore_index=True) if not tableau.empty \
         else ligne_totale
     if CHAMP_SANS_SOLUTION in df.columns:
@@ -288,7 +305,7 @@ def diagnostiquer(cohorte: CohorteReperee, referentiel: Referentiel, source: str
         "Patients pour qui la coordination territoriale du DAC est proposée (une réponse manque "
         "sur le territoire), puis les règles qui l'ont proposée ; et, si le fichier a la colonne "
         f"{CHAMP_SANS_SOLUTION}, les patients pour qui elle vaut oui.", tableau, n, False,
-        n - len(lacunes)))
+        n - nb_lacunes))
     return d
 
 
