@@ -103,5 +103,21 @@ def reperer_fichier(nom: str, contenu: bytes, options: Options = OPTIONS,
     return Lot(nom, contenu, options, bilan, resultats, rejets, flux.getvalue())
 
 
+def lire_fichier(nom: str, contenu: bytes) -> pd.DataFrame:
+    """Les cellules d'un fichier reçu (CSV, Excel, Parquet), en texte, sous leurs en-têtes
+    tels quels : la lecture de ``batch`` (encodage, séparateur, classeurs piégés) sans la
+    reconnaissance des colonnes, pour qui lit aussi des sorties de ``batch`` (diagnostic
+    territorial)."""
+    from orientation.tables.fichiers import ouvrir_lecture
+
+    lecture = ouvrir_lecture(Source.octets(nom, contenu), brut=True)
+    lots = [lu.donnees for lu in lecture.lots()]
+    if not lots:
+        return pd.DataFrame(columns=list(lecture.entete.noms))
+    table = pa.Table.from_batches(lots)
+    return pd.DataFrame({n: table.column(i).to_pylist()
+                         for i, n in enumerate(lecture.entete.noms)})
+
+
 def documentation_colonnes() -> pd.DataFrame:
     return pd.DataFrame(documentation(), columns=list(ENTETE_DOCUMENTATION))

@@ -221,6 +221,38 @@ class ReperageCohorte:
         rejets.sort(key=lambda x: x.ligne)
         return r.sortie, rejets_en_arrow(rejets)
 
+    def traiter_tableau(self, df: Any, lignes: Sequence[int] | np.ndarray | None = None
+                        ) -> tuple[Any, list[Rejet]]:
+        """Commodité pandas (diagnostic territorial, essai de règles) : un tableau de
+        cellules aux en-têtes reconnus → (un ``DataFrame`` des colonnes ``COLONNES_SORTIE``
+        pour les lignes repérées, dans l'ordre ; les rejets). Même cœur que ``reperer_lot``."""
+        import pandas as pd
+
+        from orientation.tables.colonnes import COLONNES_SORTIE, verifier_colonnes
+        from orientation.tables.fichiers import en_texte
+
+        entete = verifier_colonnes(list(df.columns))
+        colonnes = [en_texte(pa.Array.from_pandas(df[c].astype(object).where(df[c].notna(),
+                                                                            None)))
+                    if df[c].dtype == object else en_texte(pa.Array.from_pandas(df[c]))
+                    for c in df.columns]
+        lot = pa.RecordBatch.from_arrays(colonnes, names=list(entete.canoniques))
+        lignes = np.arange(2, 2 + len(df)) if lignes is None else np.asarray(lignes)
+        r = self.traiter(lot, lignes.astype(np.int64))
+        rejets = sorted(r.rejets + [Rejet(n, None, "(ligne)", "ligne vide") for n in r.vides],
+                        key=lambda x: x.ligne)
+        sortie = r.sortie
+        donnees = {}
+        for c in COLONNES_SORTIE:
+            if c in sortie.schema.names:
+                colonne = sortie.column(c)
+                if pa.types.is_dictionary(colonne.type):
+                    colonne = colonne.dictionary.take(colonne.indices)
+                donnees[c] = colonne.to_pylist()
+            else:
+                donnees[c] = [None] * sortie.num_rows
+        return pd.DataFrame(donnees, columns=COLONNES_SORTIE), rejets
+
     # -- les unités --
     def _delta(self, unite: int, cle: tuple, presentes: Sequence[str]) -> dict[str, Any] | None:
         memo = self._unites.get((unite, cle), _ABSENT)

@@ -574,9 +574,13 @@ def _joindre(valeurs: Sequence[str]) -> str:
     return SEPARATEUR_LISTE.join(valeurs)
 
 
-def conclusions_vers_ligne(c: Conclusions) -> dict[str, Any]:
+def conclusions_vers_ligne(c: Conclusions | Orientation) -> dict[str, Any]:
     """La partie de la ligne de sortie qui ne dépend que des règles tirées : l'agrégat
-    commun (``resultat.assemblage.reunir``) mis à plat, listes jointes par « ; »."""
+    commun (``resultat.assemblage.reunir``) mis à plat, listes jointes par « ; » (d'une
+    ``Orientation`` de ``screen()`` : les mêmes colonnes)."""
+    if isinstance(c, Orientation):
+        ligne = resultat_vers_ligne(None, c)
+        return {k: ligne[k] for k in ("niveau", "urgence", "pps", *COLONNES_LISTES, "regles")}
     return {
         "niveau": c.niveau,
         "urgence": c.urgence,

@@ -29,6 +29,7 @@ import math
 import os
 import re
 import tempfile
+import threading
 import zipfile
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -145,20 +146,31 @@ class Lecture:
 
 
 def _entete(noms: Sequence[Any]) -> Entete:
+    if getattr(_BRUT, "actif", False):
+        textes = tuple("" if n is None else str(n).strip() for n in noms)
+        return Entete(textes, textes, ())
     return resoudre_entete(noms, COLONNES_RESULTATS)
 
 
+_BRUT = threading.local()
+
+
 def ouvrir_lecture(source: Source, encodage: str | None = None, taille: int = TAILLE_LOT,
-                   limites: LimitesExcel = LIMITES_EXCEL) -> Lecture:
-    """Ouvre un tableau ; ``ErreurSaisie`` si le fichier entier est refusé (en-tête, format)."""
-    if source.format == ".csv":
-        lecture = _lire_csv(source, encodage, taille)
-    elif source.format == ".jsonl":
-        lecture = _lire_jsonl(source, taille)
-    elif source.format == ".parquet":
-        lecture = _lire_parquet(source, taille)
-    else:
-        lecture = _lire_excel(source, taille, limites)
+                   limites: LimitesExcel = LIMITES_EXCEL, brut: bool = False) -> Lecture:
+    """Ouvre un tableau ; ``ErreurSaisie`` si le fichier entier est refusé (en-tête, format).
+    ``brut`` : en-têtes pris tels quels, sans reconnaître les colonnes (pas en JSON Lines)."""
+    _BRUT.actif = brut
+    try:
+        if source.format == ".csv":
+            lecture = _lire_csv(source, encodage, taille)
+        elif source.format == ".jsonl":
+            lecture = _lire_jsonl(source, taille)
+        elif source.format == ".parquet":
+            lecture = _lire_parquet(source, taille)
+        else:
+            lecture = _lire_excel(source, taille, limites)
+    finally:
+        _BRUT.actif = False
     if not lecture.echo:
         lecture.echo = lecture.entete.canoniques
     if not lecture.noms_sortie:
