@@ -115,7 +115,7 @@ def lire_fichier(nom: str, contenu: bytes) -> pd.DataFrame:
     if not lots:
         return pd.DataFrame(columns=list(lecture.entete.noms))
     table = pa.Table.from_batches(lots)
-    return pd.DataFrame({n: table.column(i).to_pylist()
+    return pd.DataFrame({n: pd.Series(table.column(i).to_pylist(), dtype=object)
                          for i, n in enumerate(lecture.entete.noms)})
 
 
