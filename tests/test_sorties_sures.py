@@ -109,6 +109,7 @@ def test_mille_graphies_d_epices_dans_un_lot_memes_resultats_que_screen(moteur):
 # --- 4. Un guillemet égaré, un arrêt brutal : rien qui ait l'air complet ----------------------
 
 
+@pytest.mark.lent  # 25 000 lignes en ligne de commande
 def test_un_guillemet_egare_chaque_ligne_est_comptee(tmp_path):
     ecrire_cohorte(25_000, 2, tmp_path / "c.csv", sys.stdout)
     lignes = (tmp_path / "c.csv").read_text().splitlines(keepends=True)
@@ -126,6 +127,7 @@ def test_un_guillemet_egare_chaque_ligne_est_comptee(tmp_path):
     assert len(sortie) == 21_999 and lignes_rejetees == set(range(22_001, 25_002))
 
 
+@pytest.mark.lent  # 200 000 lignes, arrêtées en cours de route
 def test_un_arret_brutal_ne_laisse_aucun_fichier_qui_a_l_air_complet(tmp_path):
     ecrire_cohorte(200_000, 3, tmp_path / "c.csv", sys.stdout)
     processus = subprocess.Popen([sys.executable, "-m", "orientation", "batch",

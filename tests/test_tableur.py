@@ -178,4 +178,4 @@ def test_aide_et_readme_renvoient_au_vocabulaire():
         aide = _cli(*commande).stdout.decode()
         assert "vocabulaire.md" in aide or "docs/vocabulaire" in aide, commande
     readme = (RACINE / "README.md").read_text(encoding="utf-8")
-    assert "docs/vocabulaire.md" in readme and "CONTRACT.md" not in readme
+    assert "docs/vocabulaire.md" in readme and "../shared/domain/CONTRACT.md" not in readme

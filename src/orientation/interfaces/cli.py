@@ -650,15 +650,17 @@ def construire_analyseur() -> argparse.ArgumentParser:
         prog="orientation",
         description="Repérage des parcours de santé complexes (CSP L6327-1) et orientation "
                     "vers les acteurs et les fonctions d'appui. Aide à la décision : le "
-                    "jugement du professionnel prime.",
+                    "jugement du professionnel prime. Les champs d'une situation, leurs "
+                    "libellés et leurs valeurs : docs/vocabulaire.md.",
     )
     commandes = analyseur.add_subparsers(dest="commande", required=True, metavar="COMMANDE",
                                          parser_class=_Analyseur)
 
     screen = commandes.add_parser(
         "screen", help="repérer une situation (fichier JSON, ou - pour l'entrée standard)",
-        description="Repère une situation décrite en JSON (voir examples/) et affiche "
-                    "l'orientation. Saisie invalide : code 2 et message nommant chaque champ.",
+        description="Repère une situation décrite en JSON (voir examples/ ; champs et valeurs : "
+                    "docs/vocabulaire.md) et affiche l'orientation. Saisie invalide : code 2 "
+                    "et message nommant chaque champ.",
     )
     screen.add_argument("fichier", metavar="FICHIER", help="situation JSON, ou - pour stdin")
     screen.add_argument("--format", choices=("text", "json"), default="text",

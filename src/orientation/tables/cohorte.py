@@ -213,6 +213,12 @@ class ReperageCohorte:
         ligne refusée. Chaque ligne d'entrée est soit repérée, soit rejetée (une ligne
         entièrement vide est rejetée, message « ligne vide »). Sans effet de bord, déterministe :
         deux lots égaux donnent deux résultats égaux, quel que soit le découpage.
+
+        Pour un moteur distribué (Spark ``mapInArrow``) : construire un ``ReperageCohorte``
+        par exécuteur (le référentiel se compile une fois), passer chaque lot reçu avec son
+        numéro de ligne, et rendre les deux RecordBatch (dans deux passes, ou réunis sous un
+        même schéma avec une colonne qui dit lequel est lequel). Les caches internes sont
+        bornés (``TAILLE_MAX_CACHE``) : la mémoire ne croît pas avec le nombre de lots.
         """
         if lignes is None:
             lignes = np.arange(2, 2 + lot.num_rows)
