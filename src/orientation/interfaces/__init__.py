@@ -1,0 +1,1 @@
+"""Les interfaces du paquet : service HTTP, CDS Hooks, FHIR."""
