@@ -15,15 +15,8 @@ from typing import Any
 
 import streamlit as st
 
-from orientation.comparaison import Difference
-from orientation.diagramme import dot_reseau
-from orientation.engine import moteur_par_defaut
-from orientation.erreurs import ErreurSaisie, lire_situation
-from orientation.faits import LIBELLES_VALEURS, Champ
-from orientation.fiche import fiche_markdown, fiche_pdf
-from orientation.rapport import PARCOURS, SECTEURS, motif, scores_lisibles
-from orientation.resultat import Orientation
-from orientation.saisie import (
+from orientation.evaluation.moteur import moteur_par_defaut
+from orientation.interfaces.formulaire import (
     AIDES,
     CODES_AGGIR,
     QUESTIONS_EPICES,
@@ -43,7 +36,14 @@ from orientation.saisie import (
     saisie_vierge,
     situation_depuis_saisie,
 )
-from orientation.situation import Situation
+from orientation.resultat import Orientation
+from orientation.resultat.comparaison import Difference
+from orientation.resultat.diagramme import dot_reseau
+from orientation.resultat.fiche import fiche_markdown, fiche_pdf
+from orientation.resultat.rapport import PARCOURS, SECTEURS, motif, scores_lisibles
+from orientation.situation.erreurs import ErreurSaisie, lire_situation
+from orientation.situation.faits import LIBELLES_VALEURS, Champ
+from orientation.situation.modele import Situation
 
 RACINE = Path(__file__).resolve().parents[1]
 DOSSIER_EXEMPLES = RACINE / "examples"

@@ -5,7 +5,7 @@ import pandas as pd
 import streamlit as st
 
 from app_pages import composants
-from orientation.documentation import (
+from orientation.referentiel.documentation import (
     conclusions_en_lignes,
     condition_en_markdown,
     rechercher,

@@ -9,7 +9,10 @@ import pandas as pd
 import streamlit as st
 
 from app_pages import composants
-from orientation.atelier import (
+from orientation.interfaces.formulaire import saisie_depuis_situation
+from orientation.resultat.comparaison import champs_modifies, comparer
+from orientation.situation.erreurs import ErreurSaisie
+from orientation.tables.atelier import (
     documentation_colonnes,
     lire_fichier,
     modele_csv,
@@ -18,10 +21,7 @@ from orientation.atelier import (
     resultats_excel,
     vers_csv,
 )
-from orientation.comparaison import champs_modifies, comparer
-from orientation.erreurs import ErreurSaisie
-from orientation.saisie import saisie_depuis_situation
-from orientation.synthese import cohorte_complete
+from orientation.tables.synthese import cohorte_complete
 
 TABLEAU = "scenarios.tableau"  # DataFrame lu du fichier (ou injecté par un test)
 NOM = "scenarios._nom"

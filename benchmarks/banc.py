@@ -33,7 +33,7 @@ from pathlib import Path
 ENFANT_BATCH = """
 import json, sys, threading, time
 from pathlib import Path
-from orientation.lot import executer
+from orientation.tables.lot import executer
 
 def rss(pid):  # Mo ; VmRSS de /proc (ru_maxrss, lui, hérite du parent à travers exec)
     try:
@@ -84,8 +84,8 @@ def _ms(secondes: float) -> str:
 
 def latence(n: int = 2000) -> None:
     from orientation import screen
-    from orientation.synthese import cohorte_complete
-    from orientation.tableau import lire_tableau
+    from orientation.tables.colonnes import lire_tableau
+    from orientation.tables.synthese import cohorte_complete
 
     situations = [s for _, _, s in lire_tableau(cohorte_complete(n, graine=11))[0]]
     for s in situations[:200]:
@@ -111,11 +111,11 @@ def latence(n: int = 2000) -> None:
 
 
 def etalonnage(n: int = 5000) -> None:
-    from orientation.engine import moteur_par_defaut
-    from orientation.evaluateur import EvaluateurCompile, regles_tirees_reference
-    from orientation.faits import construire_fait
-    from orientation.synthese import cohorte_complete
-    from orientation.tableau import lire_tableau
+    from orientation.evaluation.moteur import moteur_par_defaut
+    from orientation.evaluation.vectoriel import EvaluateurCompile, regles_tirees_reference
+    from orientation.situation.faits import construire_fait
+    from orientation.tables.colonnes import lire_tableau
+    from orientation.tables.synthese import cohorte_complete
 
     moteur = moteur_par_defaut()
     situations = [s for _, _, s in lire_tableau(cohorte_complete(n, graine=12))[0]]
@@ -163,7 +163,7 @@ def plancher_es(entree: Path, resultat: Path, n: int) -> None:
 def batch(dossier: Path, n: int, workers_: tuple[int, ...]) -> None:
     entree = dossier / f"cohorte_{n}.csv"
     t = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "orientation.cli", "synth", "--n", str(n), "--seed",
+    subprocess.run([sys.executable, "-m", "orientation", "synth", "--n", str(n), "--seed",
                     "1", "-o", str(entree)], check=True)
     _ligne("synth (génération de la cohorte)", f"{n:,}", f"{time.perf_counter() - t:.1f} s",
            f"{entree.stat().st_size / 2**20:.0f} Mo de CSV")

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from orientation import Situation
-from orientation.engine import moteur_par_defaut
+from orientation.evaluation.moteur import moteur_par_defaut
 
 RACINE = Path(__file__).resolve().parents[1]
 REGLES = RACINE / "rules"

@@ -30,13 +30,13 @@ from typing import Any
 import pytest
 from pytest_bdd import given, parsers, then, when
 
-from orientation.engine import moteur_par_defaut
-from orientation.erreurs import ErreurSaisie, lire_situation
-from orientation.faits import CHAMPS, LIBELLES, LIBELLES_VALEURS
-from orientation.rapport import motif, scores_lisibles, valeur_lisible
+from orientation.evaluation.moteur import moteur_par_defaut
 from orientation.referentiel import Referentiel
 from orientation.resultat import Orientation
-from orientation.situation import Aggir, Epices, Fragilite
+from orientation.resultat.rapport import motif, scores_lisibles, valeur_lisible
+from orientation.situation.erreurs import ErreurSaisie, lire_situation
+from orientation.situation.faits import CHAMPS, LIBELLES, LIBELLES_VALEURS
+from orientation.situation.modele import Aggir, Epices, Fragilite
 
 RACINE = Path(__file__).resolve().parents[1]
 README_FEATURES = RACINE / "features" / "README.md"

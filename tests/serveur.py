@@ -39,7 +39,7 @@ def lancer(*args: str, env: dict[str, str] | None = None, delai: float = 60) -> 
     environnement = {k: v for k, v in os.environ.items() if k != "ORIENTATION_JETON"}
     environnement.update(env or {})
     processus = subprocess.Popen(
-        [sys.executable, "-m", "orientation.cli", "serve", "--port", "0", *args],
+        [sys.executable, "-m", "orientation", "serve", "--port", "0", *args],
         cwd=RACINE, env=environnement, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
         text=True,
     )

@@ -164,7 +164,7 @@ def test_le_referentiel_se_cherche_et_se_lit_en_francais():
 
 
 def test_scenarios_un_tableau_injecte_se_repere_avec_ses_erreurs_a_cote():
-    from orientation.atelier import lire_fichier, modele_csv
+    from orientation.tables.atelier import lire_fichier, modele_csv
 
     at = application("app_pages/scenarios.py")
     tableau = lire_fichier("modele.csv", modele_csv())

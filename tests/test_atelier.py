@@ -6,7 +6,8 @@ import io
 import pandas as pd
 import pytest
 
-from orientation.atelier import (
+from orientation.situation.erreurs import ErreurSaisie
+from orientation.tables.atelier import (
     lire_fichier,
     modele_csv,
     modele_excel,
@@ -14,7 +15,6 @@ from orientation.atelier import (
     resultats_excel,
     vers_csv,
 )
-from orientation.erreurs import ErreurSaisie
 
 
 def fichier_csv(lignes: list[str], separateur: str = ",") -> bytes:

@@ -11,7 +11,7 @@ from tests.conftest import EXEMPLES, RACINE
 
 def orientation(*args: str, entree: str | bytes | None = None) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-m", "orientation.cli", *args], capture_output=True, cwd=RACINE,
+        [sys.executable, "-m", "orientation", *args], capture_output=True, cwd=RACINE,
         input=entree.encode() if isinstance(entree, str) else entree, timeout=60,
     )
 

@@ -1,6 +1,6 @@
 """« Et si… ? » : ce qui change quand la situation change."""
 
-from orientation.comparaison import champs_modifies, comparer
+from orientation.resultat.comparaison import champs_modifies, comparer
 from tests.conftest import exemple, situation
 
 

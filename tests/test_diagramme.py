@@ -1,6 +1,6 @@
 """Le réseau du patient en DOT : patient au centre, clusters, acteurs, appuis en évidence."""
 
-from orientation.diagramme import dot_reseau
+from orientation.resultat.diagramme import dot_reseau
 from tests.conftest import exemple, situation
 
 
@@ -26,6 +26,6 @@ def test_un_parcours_simple_n_a_que_le_patient(moteur):
 
 
 def test_les_guillemets_des_libelles_sont_echappes():
-    from orientation.diagramme import _texte
+    from orientation.resultat.diagramme import _texte
 
     assert _texte('Le "DAC"') == '"Le \\"DAC\\""'

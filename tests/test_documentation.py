@@ -1,6 +1,6 @@
 """Le référentiel lu en français : conditions, conclusions, recherche, scénarios."""
 
-from orientation.documentation import (
+from orientation.referentiel.documentation import (
     conclusions_en_lignes,
     condition_en_lignes,
     condition_en_markdown,
@@ -78,7 +78,7 @@ def test_sans_dossier_features_aucun_scenario(tmp_path):
 
 
 def test_chaque_parametre_connait_les_regles_qui_le_citent(moteur):
-    from orientation.documentation import regles_par_parametre
+    from orientation.referentiel.documentation import regles_par_parametre
 
     par_parametre = regles_par_parametre(moteur.referentiel)
     assert set(par_parametre) == set(moteur.referentiel.parametres)

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from orientation import Situation, screen
-from orientation.engine import ErreurMoteur, Moteur, charger_moteur
-from orientation.evaluation import vraie
-from orientation.faits import construire_fait
+from orientation.evaluation.moteur import ErreurMoteur, Moteur, charger_moteur
+from orientation.evaluation.trace import vraie
 from orientation.referentiel import charger_referentiel
+from orientation.situation.faits import construire_fait
 from tests.conftest import EXEMPLES, REGLES, exemple, situation
 
 SIMPLE = situation({"age": 45, "sante": {"maladies_chroniques": ["hypertension"]}})

@@ -10,11 +10,11 @@ import collections
 import numpy as np
 import pytest
 
-from orientation.cohorte import ReperageCohorte
-from orientation.evaluateur import EvaluateurCompile, regles_tirees_reference
-from orientation.faits import construire_fait
-from orientation.synthese import cohorte_complete
-from orientation.tableau import lire_tableau, resultat_vers_ligne
+from orientation.evaluation.vectoriel import EvaluateurCompile, regles_tirees_reference
+from orientation.situation.faits import construire_fait
+from orientation.tables.cohorte import ReperageCohorte
+from orientation.tables.colonnes import lire_tableau, resultat_vers_ligne
+from orientation.tables.synthese import cohorte_complete
 
 N = 20_000
 

@@ -12,10 +12,10 @@ from fhir.resources.R4B.bundle import Bundle
 from fhir.resources.R4B.questionnaire import Questionnaire
 from fhir.resources.R4B.questionnaireresponse import QuestionnaireResponse
 
-from orientation.erreurs import lire_situation_json
-from orientation.faits import CHAMPS
 from orientation.interfaces import fhir
-from orientation.situation import Situation
+from orientation.situation.erreurs import lire_situation_json
+from orientation.situation.faits import CHAMPS
+from orientation.situation.modele import Situation
 from tests.conftest import EXEMPLES, RACINE
 
 FICHIERS = sorted(EXEMPLES.glob("*.json"))
@@ -235,7 +235,7 @@ def test_bundle_deterministe_et_propre_a_chaque_situation(moteur):
 
 
 def test_screen_format_fhir_en_ligne_de_commande():
-    p = subprocess.run([sys.executable, "-m", "orientation.cli", "screen",
+    p = subprocess.run([sys.executable, "-m", "orientation", "screen",
                         str(EXEMPLES / "10_sortie_hospitalisation.json"), "--format", "fhir"],
                        capture_output=True, cwd=RACINE, timeout=60)
     assert p.returncode == 0, p.stderr.decode()

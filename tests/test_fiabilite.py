@@ -10,11 +10,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from orientation import Situation, screen
-from orientation.cohorte import ReperageCohorte
-from orientation.erreurs import ErreurSaisie, lire_situation_json
-from orientation.instruments import AGGIR_VARIABLES, gir_depuis_aggir
-from orientation.synthese import cohorte_complete
-from orientation.tableau import (
+from orientation.situation.erreurs import ErreurSaisie, lire_situation_json
+from orientation.situation.instruments import AGGIR_VARIABLES, gir_depuis_aggir
+from orientation.tables.cohorte import ReperageCohorte
+from orientation.tables.colonnes import (
     CHAMPS_COLONNES,
     COLONNES,
     ligne_vers_situation,
@@ -22,6 +21,7 @@ from orientation.tableau import (
     nb_lignes_rejetees,
     resultat_vers_ligne,
 )
+from orientation.tables.synthese import cohorte_complete
 
 # --- Concurrence et durée ------------------------------------------------------------------------
 

@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from orientation.fiche import fiche_markdown, fiche_pdf, police_dejavu
+from orientation.resultat.fiche import fiche_markdown, fiche_pdf, police_dejavu
 from tests.conftest import exemple, situation
 
 LE = dt.date(2026, 11, 23)

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from orientation import instruments as ins
+from orientation.situation import instruments as ins
 
 CLES_EPICES = list(ins.EPICES_COEFFICIENTS)
 

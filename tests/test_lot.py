@@ -8,9 +8,9 @@ import pandas as pd
 import pytest
 
 from orientation import Situation, screen
-from orientation.lot import chemin_des_rejets, executer
-from orientation.synthese import cohorte_complete, ecrire_cohorte
-from orientation.tableau import COLONNES_SORTIE
+from orientation.tables.colonnes import COLONNES_SORTIE
+from orientation.tables.lot import chemin_des_rejets, executer
+from orientation.tables.synthese import cohorte_complete, ecrire_cohorte
 from tests.conftest import RACINE
 
 ENTETE = "id,age,social.aidant,sante.nb_medicaments,contexte.urgence,sante.maladies_chroniques\n"
@@ -108,7 +108,7 @@ def test_colonne_inconnue_refuse_le_fichier(tmp_path):
 
 
 def _cli(*args):
-    return subprocess.run([sys.executable, "-m", "orientation.cli", *args], capture_output=True,
+    return subprocess.run([sys.executable, "-m", "orientation", *args], capture_output=True,
                           cwd=RACINE, timeout=120)
 
 

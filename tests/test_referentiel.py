@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from orientation.cli import main
-from orientation.engine import Moteur
+from orientation.evaluation.moteur import Moteur
+from orientation.interfaces.cli import main
 from orientation.referentiel import ErreurReferentiel, charger_referentiel
 from tests.conftest import REGLES
 

@@ -3,8 +3,7 @@ instruments pendant la saisie."""
 
 import pytest
 
-from orientation.erreurs import ErreurSaisie, lire_situation
-from orientation.saisie import (
+from orientation.interfaces.formulaire import (
     AIDES,
     QUESTIONS_EPICES,
     VARIABLES_AGGIR,
@@ -21,6 +20,7 @@ from orientation.saisie import (
     saisie_vierge,
     situation_depuis_saisie,
 )
+from orientation.situation.erreurs import ErreurSaisie, lire_situation
 from tests.conftest import EXEMPLES, situation
 
 

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from orientation.cli import main
-from orientation.faits import CHAMPS, QUESTIONNAIRES
+from orientation.interfaces.cli import main
 from orientation.referentiel import charger_referentiel, dossier_regles_par_defaut
-from orientation.scenarios import analyser, verifier
+from orientation.referentiel.scenarios import analyser, verifier
+from orientation.situation.faits import CHAMPS, QUESTIONNAIRES
 from tests import glossaire
 from tests.conftest import RACINE, REGLES
 from tests.test_referentiel import remplacer

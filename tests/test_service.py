@@ -15,9 +15,9 @@ from fhir.resources.R4B.bundle import Bundle
 from fhir.resources.R4B.questionnaire import Questionnaire
 from fhir.resources.R4B.servicerequest import ServiceRequest
 
-from orientation.cli import main
-from orientation.erreurs import lire_situation_json
 from orientation.interfaces import fhir
+from orientation.interfaces.cli import main
+from orientation.situation.erreurs import lire_situation_json
 from tests.conftest import EXEMPLES
 from tests.serveur import lancer
 
@@ -90,7 +90,7 @@ def test_screen_et_le_vrai_executable_donnent_le_meme_resultat(client):
     import sys
 
     fichier = EXEMPLES / "03_personne_agee_complexe.json"
-    p = subprocess.run([sys.executable, "-m", "orientation.cli", "screen", str(fichier),
+    p = subprocess.run([sys.executable, "-m", "orientation", "screen", str(fichier),
                         "--format", "json"], capture_output=True, timeout=60)
     assert p.returncode == 0
     assert client.post("/screen", content=fichier.read_bytes()).content == p.stdout

@@ -3,8 +3,8 @@ messages d'erreur en français qui nomment chaque champ par son chemin."""
 
 import pytest
 
-from orientation.erreurs import ErreurSaisie, lire_situation, lire_situation_json
-from orientation.situation import Situation
+from orientation.situation.erreurs import ErreurSaisie, lire_situation, lire_situation_json
+from orientation.situation.modele import Situation
 
 GRILLE_A = dict.fromkeys(["coherence", "orientation", "toilette", "habillage", "alimentation",
                           "elimination", "transferts", "deplacement_interieur"], "A")

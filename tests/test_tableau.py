@@ -7,8 +7,8 @@ import pandas as pd
 import pytest
 
 from orientation import Situation, screen
-from orientation.erreurs import ErreurSaisie
-from orientation.tableau import (
+from orientation.situation.erreurs import ErreurSaisie
+from orientation.tables.colonnes import (
     COLONNES,
     COLONNES_SORTIE,
     DESCRIPTION_COLONNES,

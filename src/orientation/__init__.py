@@ -6,9 +6,9 @@ faite et leurs sources.
     resultat = screen(Situation.model_validate({"age": 84, "social": {"vit_seul": True}}))
 """
 
-from orientation.engine import Moteur, charger_moteur, screen
+from orientation.evaluation.moteur import Moteur, charger_moteur, screen
 from orientation.resultat import Orientation
-from orientation.situation import Situation
+from orientation.situation.modele import Situation
 
 __all__ = ["Moteur", "Orientation", "Situation", "charger_moteur", "screen"]
 __version__ = "0.1.0"

@@ -1,1 +1,2 @@
-"""Les interfaces du paquet : service HTTP, CDS Hooks, FHIR."""
+"""Les interfaces : la ligne de commande, le formulaire de l'application, le service HTTP
+(CDS Hooks, FHIR)."""

@@ -22,10 +22,10 @@ from __future__ import annotations
 from typing import Any
 
 from orientation.interfaces import fhir
-from orientation.rapport import motif
 from orientation.referentiel import Referentiel
 from orientation.resultat import Orientation
-from orientation.situation import Situation
+from orientation.resultat.rapport import motif
+from orientation.situation.modele import Situation
 
 ID_SERVICE = "orientation"
 HOOK = "patient-view"

@@ -6,12 +6,12 @@ Les guides français (ANS) sont en R4 : les ressources sont construites et valid
 modèles R4B de ``fhir.resources`` (R4B ne change pas les ressources employées ici).
 
 - Le ``Questionnaire`` est **engendré** du vocabulaire du projet : un item par clé du
-  formulaire (``saisie.cles_saisie``), ``linkId`` = le chemin pointé du champ (celui des
+  formulaire (``formulaire.cles_saisie``), ``linkId`` = le chemin pointé du champ (celui des
   messages d'erreur et des colonnes des tableaux), options de réponse tirées des
   vocabulaires fermés de ``Situation``, textes et aides tels que le formulaire les affiche.
   Aucun libellé n'est écrit ici.
 - Une ``QuestionnaireResponse`` se lit en situation par le même chemin que le formulaire
-  (``saisie.situation_depuis_saisie`` puis ``erreurs.lire_situation``) : mêmes valeurs par
+  (``formulaire.situation_depuis_saisie`` puis ``erreurs.lire_situation``) : mêmes valeurs par
   défaut, mêmes messages français, qui nomment le ``linkId``.
 - Le ``Bundle`` d'une orientation est déterministe : mêmes entrées, mêmes octets (pas
   d'horodatage ; identifiants ``urn:uuid`` dérivés du contenu).
@@ -43,11 +43,7 @@ from fhir.resources.R4B.servicerequest import ServiceRequest
 from pydantic import BaseModel, ValidationError
 from pydantic_core import PydanticUndefined
 
-from orientation.erreurs import ErreurSaisie, lire_situation
-from orientation.faits import CHAMPS, LIBELLES_VALEURS, QUESTIONNAIRES
-from orientation.referentiel import Referentiel
-from orientation.resultat import Orientation
-from orientation.saisie import (
+from orientation.interfaces.formulaire import (
     _QUESTIONNAIRES_LIBELLES,
     AIDES,
     CODES_AGGIR,
@@ -62,7 +58,11 @@ from orientation.saisie import (
     saisie_depuis_situation,
     situation_depuis_saisie,
 )
-from orientation.situation import Situation
+from orientation.referentiel import Referentiel
+from orientation.resultat import Orientation
+from orientation.situation.erreurs import ErreurSaisie, lire_situation
+from orientation.situation.faits import CHAMPS, LIBELLES_VALEURS, QUESTIONNAIRES
+from orientation.situation.modele import Situation
 
 CANONIQUE = "https://orientation.invalid/fhir"
 ID_QUESTIONNAIRE = "orientation"

@@ -38,11 +38,11 @@ from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from orientation import __version__
-from orientation.engine import Moteur, moteur_par_defaut
-from orientation.erreurs import ErreurSaisie, lire_situation
+from orientation.evaluation.moteur import Moteur, moteur_par_defaut
 from orientation.interfaces import cds, fhir
 from orientation.resultat import Orientation
-from orientation.situation import Situation
+from orientation.situation.erreurs import ErreurSaisie, lire_situation
+from orientation.situation.modele import Situation
 
 VARIABLE_JETON = "ORIENTATION_JETON"
 TAILLE_MAX = 1024 * 1024  # octets : une situation en JSON en fait moins de 5 000

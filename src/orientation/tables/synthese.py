@@ -35,13 +35,13 @@ from typing import IO
 import numpy as np
 import pandas as pd
 
-from orientation.instruments import (
+from orientation.situation.instruments import (
     AGGIR_VARIABLES,
     EPICES_COEFFICIENTS,
     GFST_QUESTIONS,
     gir_depuis_aggir,
 )
-from orientation.tableau import COLONNES
+from orientation.tables.colonnes import COLONNES
 
 TAILLE_BLOC = 50_000
 
@@ -269,7 +269,7 @@ def ecrire_cohorte(n: int, graine: int, chemin: Path | None, flux: IO[str]) -> N
     """Écrit la cohorte (format par l'extension ; CSV sur ``flux`` sans chemin)."""
     suffixe = chemin.suffix.lower() if chemin else ".csv"
     if suffixe == ".xlsx" and n >= 1_048_576:
-        from orientation.erreurs import ErreurSaisie
+        from orientation.situation.erreurs import ErreurSaisie
 
         raise ErreurSaisie(["(sortie) : une feuille Excel tient au plus 1 048 575 personnes"])
     if suffixe == ".parquet":

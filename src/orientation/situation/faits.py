@@ -22,8 +22,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel
 
-from orientation import instruments
-from orientation.situation import Situation
+from orientation.situation import instruments
+from orientation.situation.modele import Situation
 
 QUESTIONNAIRES = {"autonomie.aggir", "autonomie.fragilite", "social.mini_zarit", "social.epices"}
 

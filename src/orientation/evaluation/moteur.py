@@ -28,7 +28,6 @@ from typing import Any
 
 from durable import engine as durable_engine
 
-from orientation.faits import CHAMPS, construire_fait
 from orientation.referentiel import (
     Aucune,
     AuMoins,
@@ -43,8 +42,10 @@ from orientation.referentiel import (
     charger_referentiel,
     dossier_regles_par_defaut,
 )
-from orientation.resultat import Orientation, assembler
-from orientation.situation import Situation
+from orientation.resultat import Orientation
+from orientation.resultat.assemblage import assembler
+from orientation.situation.faits import CHAMPS, construire_fait
+from orientation.situation.modele import Situation
 
 _TYPE_SITUATION = "situation"
 

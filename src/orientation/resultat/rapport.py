@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from orientation.faits import CHAMPS, LIBELLES_VALEURS
 from orientation.resultat import Orientation
+from orientation.situation.faits import CHAMPS, LIBELLES_VALEURS
 
 NIVEAUX = {
     "simple": "PARCOURS SIMPLE — le parcours habituel autour du médecin traitant suffit.",

@@ -7,7 +7,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from orientation.situation import Situation
+from orientation.situation.modele import Situation
 
 _MESSAGES = {
     "missing": "champ obligatoire manquant",

@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from orientation.faits import CHAMPS, LIBELLES_VALEURS
 from orientation.referentiel import (
     Aucune,
     AuMoins,
@@ -28,6 +27,7 @@ from orientation.referentiel import (
     UneDe,
     iter_comparaisons,
 )
+from orientation.situation.faits import CHAMPS, LIBELLES_VALEURS
 
 _SYMBOLES = {"egal": "=", "different": "≠", "au_moins": "≥", "au_plus": "≤",
              "superieur_a": ">", "inferieur_a": "<"}

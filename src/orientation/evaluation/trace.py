@@ -12,7 +12,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from orientation.faits import CHAMPS
 from orientation.referentiel import (
     Aucune,
     AuMoins,
@@ -22,6 +21,7 @@ from orientation.referentiel import (
     Toutes,
     UneDe,
 )
+from orientation.situation.faits import CHAMPS
 
 Conclus = Mapping[str, set]  # sorte → valeurs conclues (secteurs, appuis, niveau…)
 

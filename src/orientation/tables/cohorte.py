@@ -30,13 +30,13 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from orientation.erreurs import ErreurSaisie
-from orientation.evaluateur import EvaluateurCompile, EvaluateurVectoriel
-from orientation.faits import CHAMPS, construire_fait
+from orientation.evaluation.vectoriel import EvaluateurCompile, EvaluateurVectoriel
 from orientation.referentiel import ORDRE_NIVEAUX, Referentiel
-from orientation.resultat import assembler
-from orientation.situation import Situation
-from orientation.tableau import (
+from orientation.resultat.assemblage import assembler
+from orientation.situation.erreurs import ErreurSaisie
+from orientation.situation.faits import CHAMPS, construire_fait
+from orientation.situation.modele import Situation
+from orientation.tables.colonnes import (
     CHAMPS_COLONNES,
     COLONNE_ID,
     COLONNES_SORTIE,

@@ -73,10 +73,10 @@ class Analyse:
 
 def dossier_features_par_defaut() -> Path:
     """Le dossier ``features/`` : celui du paquet installé, sinon celui du dépôt."""
-    installe = Path(__file__).parent / "features"
+    installe = Path(__file__).parents[1] / "features"
     if installe.is_dir():
         return installe
-    return Path(__file__).resolve().parents[2] / "features"
+    return Path(__file__).resolve().parents[3] / "features"
 
 
 def _noms(etiquettes: Iterable[dict[str, Any]]) -> set[str]:

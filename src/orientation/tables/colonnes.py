@@ -37,10 +37,10 @@ import numpy as np
 import pandas as pd
 from pydantic import BaseModel, ValidationError
 
-from orientation.erreurs import ErreurSaisie, messages
-from orientation.faits import LIBELLES
 from orientation.resultat import Orientation
-from orientation.situation import Situation
+from orientation.situation.erreurs import ErreurSaisie, messages
+from orientation.situation.faits import LIBELLES
+from orientation.situation.modele import Situation
 
 COLONNE_ID = "id"
 SEPARATEUR_LISTE = ";"

@@ -24,7 +24,6 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from orientation.faits import CHAMPS
 from orientation.referentiel import (
     Aucune,
     AuMoins,
@@ -36,6 +35,7 @@ from orientation.referentiel import (
     Toutes,
     UneDe,
 )
+from orientation.situation.faits import CHAMPS
 
 _OPERATEURS_PY = {"egal": "==", "different": "!=", "au_moins": ">=", "au_plus": "<=",
                   "superieur_a": ">", "inferieur_a": "<"}
@@ -161,7 +161,7 @@ class EvaluateurCompile:
 def regles_tirees_reference(referentiel: Referentiel, fait: Mapping[str, Any]) -> list[Regle]:
     """L'évaluateur de référence, le plus simple possible : ``evaluation.vraie`` sur l'arbre
     des conditions, répété jusqu'au point fixe. Sert d'étalon (banc d'essai, tests)."""
-    from orientation.evaluation import vraie
+    from orientation.evaluation.trace import vraie
 
     conclus: dict[str, set] = {s: set() for s in SORTES}
     tirees: set[int] = set()

@@ -39,10 +39,10 @@ from typing import IO, Any
 import numpy as np
 import pandas as pd
 
-from orientation.cohorte import MESSAGE_ENCODAGE, ReperageCohorte
-from orientation.erreurs import ErreurSaisie
 from orientation.referentiel import Referentiel, charger_referentiel, dossier_regles_par_defaut
-from orientation.tableau import (
+from orientation.situation.erreurs import ErreurSaisie
+from orientation.tables.cohorte import MESSAGE_ENCODAGE, ReperageCohorte
+from orientation.tables.colonnes import (
     COLONNES,
     COLONNES_REJETS,
     COLONNES_SORTIE,

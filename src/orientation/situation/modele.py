@@ -15,7 +15,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
-from orientation.instruments import gir_depuis_aggir
+from orientation.situation.instruments import gir_depuis_aggir
 
 MaladieChronique = Literal[
     "diabete",

@@ -12,10 +12,10 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from orientation.rapport import NIVEAUX, PARCOURS, SECTEURS, motif, scores_lisibles
+from orientation.interfaces.formulaire import elements_saisis
 from orientation.resultat import Orientation
-from orientation.saisie import elements_saisis
-from orientation.situation import Situation
+from orientation.resultat.rapport import NIVEAUX, PARCOURS, SECTEURS, motif, scores_lisibles
+from orientation.situation.modele import Situation
 
 AVERTISSEMENT = ("Aide à la décision : le jugement du professionnel prime. Depuis la loi du "
                  "24 juillet 2019, tout professionnel qui juge une situation complexe peut "

@@ -12,19 +12,21 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from orientation import scenarios
-from orientation.engine import charger_moteur, moteur_par_defaut
-from orientation.erreurs import ErreurSaisie, lire_situation_json
-from orientation.rapport import texte
+from orientation.evaluation.moteur import charger_moteur, moteur_par_defaut
 from orientation.referentiel import (
     ErreurReferentiel,
     charger_referentiel,
     dossier_regles_par_defaut,
+    scenarios,
 )
-from orientation.scenarios import dossier_features_par_defaut
+from orientation.referentiel.scenarios import dossier_features_par_defaut
+from orientation.resultat.rapport import texte
+from orientation.situation.erreurs import ErreurSaisie, lire_situation_json
+from orientation.tables.lot import Bilan, Rejet, chemin_des_rejets, executer, format_de
 
 SORTIE_SAISIE_INVALIDE = 2
 SORTIE_REFERENTIEL_INVALIDE = 1
+REJETS_AFFICHES = 50
 
 
 class _Format(argparse.HelpFormatter):
@@ -67,6 +69,7 @@ def _lire_entree(chemin: str) -> bytes:
         raise ErreurSaisie([f"(fichier) : « {chemin} » introuvable"])
     return fichier.read_bytes()
 
+
 def commande_screen(args: argparse.Namespace) -> int:
     try:
         situation = lire_situation_json(_lire_entree(args.fichier))
@@ -86,6 +89,7 @@ def commande_screen(args: argparse.Namespace) -> int:
         sys.stdout.write(texte(resultat))
     return 0
 
+
 def commande_rules_check(args: argparse.Namespace) -> int:
     dossier = Path(args.regles) if args.regles else dossier_regles_par_defaut()
     referentiel = charger_referentiel(dossier)
@@ -101,6 +105,111 @@ def commande_rules_check(args: argparse.Namespace) -> int:
           f"{len(analyse.scenarios)} scénarios ({analyse.nb_cas} cas avec les exemples) "
           f"couvrent chaque règle ({features}).")
     return 0
+
+
+
+def _progression(bilan: Bilan, total: int | None) -> None:
+    if total:
+        part = min(1.0, bilan.lues / total)
+        barre = "█" * int(part * 30) + "·" * (30 - int(part * 30))
+        debut = f"\r{barre} {part:4.0%} "
+    else:
+        debut = "\r"
+    sys.stderr.write(f"{debut}{bilan.lues:,} lues, {bilan.rejetees:,} rejetées, "
+                     f"{bilan.debit:,.0f} patients/s".replace(",", " "))
+    sys.stderr.flush()
+
+
+def commande_batch(args: argparse.Namespace) -> int:
+    affiches = 0
+    limite = REJETS_AFFICHES if args.sortie else None
+
+    def rejet(r: Rejet) -> None:
+        nonlocal affiches
+        affiches += 1
+        if limite is None or affiches <= limite:
+            qui = f" ({r.id})" if r.id else ""
+            sys.stderr.write(f"ligne {r.ligne}{qui} : {r.champ} : {r.message}\n")
+
+    def avertir(message: str) -> None:
+        sys.stderr.write(f"Attention : {message}\n")
+
+    try:
+        bilan = executer(args.entree, args.sortie, workers=args.workers,
+                         encodage=args.encodage, regles=args.regles, rejet=rejet,
+                         avertir=avertir,
+                         progression=_progression if sys.stderr.isatty() else None)
+    except ErreurSaisie as e:
+        sys.stderr.write("Fichier refusé :\n")
+        sys.stderr.writelines(f"  - {m}\n" for m in e.messages)
+        return SORTIE_SAISIE_INVALIDE
+    except LookupError:
+        sys.stderr.write(f"Encodage inconnu « {args.encodage} » (exemples : utf-8, latin-1, "
+                         "cp1252)\n")
+        return SORTIE_SAISIE_INVALIDE
+    if sys.stderr.isatty():
+        sys.stderr.write("\n")
+    if limite is not None and affiches > limite:
+        sys.stderr.write(f"… et {affiches - limite} autres erreurs : voir "
+                         f"{chemin_des_rejets(args.sortie)}\n")
+    debit = f"{bilan.debit:,.0f}".replace(",", " ")
+    sys.stderr.write(
+        f"Lues : {bilan.lues} = repérées : {bilan.reperees} + rejetées : {bilan.rejetees} "
+        f"({bilan.secondes:.1f} s, {debit} patients/s)\n")
+    return SORTIE_SAISIE_INVALIDE if bilan.rejetees else 0
+
+
+def commande_synth(args: argparse.Namespace) -> int:
+    from orientation.tables.synthese import ecrire_cohorte
+
+    if args.n < 0:
+        sys.stderr.write("synth : --n doit être positif\n")
+        return SORTIE_SAISIE_INVALIDE
+    try:
+        if args.sortie:
+            format_de(args.sortie)
+        ecrire_cohorte(args.n, args.seed, Path(args.sortie) if args.sortie else None,
+                       sys.stdout)
+    except ErreurSaisie as e:
+        sys.stderr.writelines(f"{m}\n" for m in e.messages)
+        return SORTIE_SAISIE_INVALIDE
+    return 0
+
+
+def _declarer_batch(commandes: argparse._SubParsersAction) -> None:
+    batch = commandes.add_parser(
+        "batch", help="repérer une cohorte (CSV, Excel, Parquet ou JSON Lines)",
+        description="Repère chaque ligne d'un tableau de situations (une colonne par champ, "
+                    "par son chemin : age, contexte.medecin_traitant… ; voir "
+                    "orientation.tables.colonnes). Les lignes invalides sont "
+                    "rejetées une à une (sortie d'erreur et SORTIE.rejets.csv), les autres "
+                    "repérées. Code 2 si au moins une ligne est rejetée.",
+    )
+    batch.add_argument("entree", metavar="ENTREE", help=".csv, .xlsx, .parquet ou .jsonl")
+    batch.add_argument("-o", "--sortie", metavar="SORTIE",
+                       help="fichier résultat (.csv, .xlsx, .parquet, .jsonl) ; sans : CSV "
+                            "sur la sortie standard")
+    batch.add_argument("--workers", type=int, default=os.cpu_count() or 1, metavar="N",
+                       help="processus de calcul (par défaut : nombre de cœurs)")
+    batch.add_argument("--encodage", metavar="ENC",
+                       help="encodage d'un CSV qui n'est pas en UTF-8 (ex. latin-1)")
+    batch.add_argument("--regles", metavar="DOSSIER", help="autre dossier de règles")
+    batch.set_defaults(fonction=commande_batch)
+
+
+def _declarer_synth(commandes: argparse._SubParsersAction) -> None:
+    synth = commandes.add_parser(
+        "synth", help="créer une cohorte synthétique (tests, formation, banc d'essai)",
+        description="Écrit N personnes fictives plausibles au format d'entrée de batch ; "
+                    "le même N et la même graine donnent le même fichier. Distributions : "
+                    "docs/cohorte_synthetique.md.",
+    )
+    synth.add_argument("--n", type=int, default=1000, help="nombre de personnes (1000)")
+    synth.add_argument("--seed", type=int, default=0, help="graine (0)")
+    synth.add_argument("-o", "--sortie", metavar="FICHIER",
+                       help=".csv, .xlsx, .parquet ou .jsonl ; sans : CSV sur la sortie standard")
+    synth.set_defaults(fonction=commande_synth)
+
 
 def commande_serve(args: argparse.Namespace) -> int:
     from orientation.interfaces.service import VARIABLE_JETON, servir
@@ -169,9 +278,8 @@ def construire_analyseur() -> argparse.ArgumentParser:
                        help="dossier des scénarios Gherkin (par défaut features/ du dépôt)")
     check.set_defaults(fonction=commande_rules_check)
 
-    # Cohortes : batch et synth (cli_cohorte.py).
-    from orientation.cli_cohorte import ajouter_commandes
-    ajouter_commandes(commandes)
+    for declarer in (_declarer_batch, _declarer_synth):
+        declarer(commandes)
     return analyseur
 
 
@@ -185,6 +293,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return SORTIE_REFERENTIEL_INVALIDE
     except BrokenPipeError:  # sortie fermée en cours de route (| head)
         return 0
+
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -17,11 +17,11 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from orientation import instruments
-from orientation.erreurs import lire_situation_json
-from orientation.faits import CHAMPS, QUESTIONNAIRES, Champ
-from orientation.rapport import FARDEAU, FRAGILITE, valeur_lisible
-from orientation.situation import Situation
+from orientation.resultat.rapport import FARDEAU, FRAGILITE, valeur_lisible
+from orientation.situation import instruments
+from orientation.situation.erreurs import lire_situation_json
+from orientation.situation.faits import CHAMPS, QUESTIONNAIRES, Champ
+from orientation.situation.modele import Situation
 
 SECTIONS = {
     "contexte": "Contexte",

@@ -17,9 +17,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from orientation.erreurs import ErreurSaisie
-from orientation.lot import separateur_csv
-from orientation.tableau import (
+from orientation.situation.erreurs import ErreurSaisie
+from orientation.tables.colonnes import (
     COLONNES_REJETS,
     COLONNES_SORTIE,
     DESCRIPTION_COLONNES,
@@ -28,6 +27,7 @@ from orientation.tableau import (
     modele_vierge,
     resultat_vers_ligne,
 )
+from orientation.tables.lot import separateur_csv
 
 Progression = Callable[[int, int], None]
 

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from orientation.rapport import PARCOURS, SECTEURS, valeur_lisible
+from orientation.interfaces.formulaire import libelle_cle, saisie_depuis_situation
 from orientation.resultat import Orientation
-from orientation.saisie import libelle_cle, saisie_depuis_situation
-from orientation.situation import Situation
+from orientation.resultat.rapport import PARCOURS, SECTEURS, valeur_lisible
+from orientation.situation.modele import Situation
 
 _NIVEAUX = {"simple": "simple", "coordonne": "coordonné", "complexe": "complexe"}
 

@@ -1,0 +1,110 @@
+"""Le résultat d'un repérage (CONTRACT.md, « Output ») : le modèle de sortie."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict
+
+
+class _Sortie(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Acteur(_Sortie):
+    id: str
+    libelle: str
+
+
+class ClusterPropose(_Sortie):
+    id: str
+    libelle: str
+    acteurs: list[Acteur]
+    regles: list[str]
+
+
+class AppuiPropose(_Sortie):
+    id: str
+    libelle: str
+    regles: list[str]
+
+
+class Alerte(_Sortie):
+    id: str
+    message: str
+    regles: list[str]
+
+
+class Scores(_Sortie):
+    epices: float | None = None
+    epices_precarite: bool | None = None
+    mini_zarit: float | None = None
+    mini_zarit_fardeau: (
+        Literal["absent_ou_leger", "leger_a_modere", "modere_a_severe", "severe"] | None
+    ) = None
+    gir: int | None = None
+    gir_source: Literal["saisi", "aggir"] | None = None
+    fragilite: Literal["non_reperee", "a_confirmer", "fragile", "non_fragile"] | None = None
+
+
+class ReferenceSortie(_Sortie):
+    titre: str
+    lien: str | None = None
+    article: str | None = None
+
+
+class Explication(_Sortie):
+    regle: str
+    titre: str
+    description: str
+    conclusions: dict[str, Any]
+    references: list[ReferenceSortie]
+    valeurs: dict[str, Any]
+    """Les valeurs de la situation qui ont fait tirer la règle (champ → valeur)."""
+
+
+class ACompleter(_Sortie):
+    """Une information facultative non renseignée (GIR, questionnaire) qui déciderait de
+    règles encore indécises : la prochaine question à poser (« missingVariables » de
+    Publicodes). Ajout au contrat : il rend visible ce que le repérage n'a pas pu trancher."""
+
+    champ: str
+    libelle: str
+    regles: list[str]
+
+
+class InfoReferentiel(_Sortie):
+    version: str
+    nb_regles: int
+
+
+class Orientation(_Sortie):
+    niveau: Literal["simple", "coordonne", "complexe"]
+    urgence: bool
+    secteurs: list[Literal["sanitaire", "medico_social", "social"]]
+    parcours: list[Literal["soins", "sante", "vie"]]
+    pps: bool
+    clusters: list[ClusterPropose]
+    appuis: list[AppuiPropose]
+    alertes: list[Alerte]
+    scores: Scores
+    explications: list[Explication]
+    a_completer: list[ACompleter] = []
+    referentiel: InfoReferentiel
+
+    def model_dump(self, **kwargs: Any) -> dict[str, Any]:
+        """Les scores absents ne figurent pas dans la sortie (CONTRACT.md)."""
+        donnees = super().model_dump(**kwargs)
+        donnees["scores"] = {k: v for k, v in donnees["scores"].items() if v is not None}
+        return donnees
+
+    def model_dump_json(self, **kwargs: Any) -> str:
+        import json
+
+        indent = kwargs.pop("indent", None)
+        return json.dumps(self.model_dump(mode="json", **kwargs), ensure_ascii=False,
+                          indent=indent)
+
+    @property
+    def regles_tirees(self) -> list[str]:
+        return [e.regle for e in self.explications]
