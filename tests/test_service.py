@@ -398,6 +398,11 @@ def test_charge_bornee_resultats_identiques_au_sequentiel(client):
     exigées."""
     corps = [f.read_bytes() for f in FICHIERS]
     sequentiel = [client.post("/screen", content=c).content for c in corps]
+    seul: list[float] = []
+    for i in range(150):  # un seul client, pour comparer
+        debut = time.perf_counter()
+        assert client.post("/screen", content=corps[i % len(corps)]).status_code == 200
+        seul.append(time.perf_counter() - debut)
     latences: list[float] = []
     erreurs: list[str] = []
     verrou = threading.Lock()
@@ -430,7 +435,10 @@ def test_charge_bornee_resultats_identiques_au_sequentiel(client):
     assert erreurs == []
     assert len(latences) == CLIENTS * REQUETES_PAR_CLIENT
     centiles = statistics.quantiles(latences, n=100)
-    print(f"\ncharge /screen : {CLIENTS} clients × {REQUETES_PAR_CLIENT} requêtes en "
+    centiles_seul = statistics.quantiles(seul, n=100)
+    print(f"\n/screen, un client : p50 {centiles_seul[49] * 1000:.1f} ms, p95 "
+          f"{centiles_seul[94] * 1000:.1f} ms")
+    print(f"charge /screen : {CLIENTS} clients × {REQUETES_PAR_CLIENT} requêtes en "
           f"{total:.1f} s ({len(latences) / total:.0f} requêtes/s) ; latence p50 "
           f"{centiles[49] * 1000:.1f} ms, p95 {centiles[94] * 1000:.1f} ms, max "
           f"{max(latences) * 1000:.1f} ms")
