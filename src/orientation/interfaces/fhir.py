@@ -489,6 +489,33 @@ def _premiere_reference(orientation: Orientation, regles: list[str]) -> Any:
     return None
 
 
+# Identifiant FINESS d'une structure : système de l'Annuaire Santé de l'ANS (profil
+# as-organization : « http://finess.sante.gouv.fr » pour un FINESS EG ou EJ), type FINEG de
+# FR Core.
+_SYSTEME_FINESS = "http://finess.sante.gouv.fr"
+_TYPES_IDENTIFIANT = "https://hl7.fr/ig/fhir/core/CodeSystem/fr-core-cs-v2-0203"
+
+
+def organisation(contact: Any) -> dict[str, Any]:
+    """L'``Organization`` d'un contact de l'annuaire (nom, FINESS, téléphone, courriel,
+    adresse)."""
+    ressource: dict[str, Any] = {"resourceType": "Organization"}
+    if contact.finess:
+        ressource["identifier"] = [{
+            "use": "official",
+            "type": {"coding": [{"system": _TYPES_IDENTIFIANT, "code": "FINEG"}]},
+            "system": _SYSTEME_FINESS, "value": contact.finess}]
+    ressource["name"] = contact.nom
+    telecom = [{"system": systeme_contact, "value": valeur}
+               for systeme_contact, valeur in (("phone", contact.telephone),
+                                               ("email", contact.courriel)) if valeur]
+    if telecom:
+        ressource["telecom"] = telecom
+    if contact.adresse:
+        ressource["address"] = [{"text": contact.adresse}]
+    return ressource
+
+
 def _regles_acteur(orientation: Orientation, cluster: str, acteur: str) -> list[str]:
     """Les règles qui ont proposé cet acteur (dans ce cluster)."""
     return [e.regle for e in orientation.explications
@@ -533,7 +560,6 @@ def bundle(
     situation: Situation,
     referentiel: Referentiel,
     sujet: str | None = None,
-    organisations: Mapping[tuple[str, str], list[dict[str, Any]]] | None = None,
 ) -> dict[str, Any]:
     """Le ``Bundle`` (type ``collection``) d'une orientation, validé par ``fhir.resources``.
 
@@ -544,21 +570,25 @@ def bundle(
       catégorie, références des règles tirées en ``instantiatesUri``, une activité par acteur
       proposé (raisons : les règles du cluster) et une par fonction d'appui ;
     - ``ServiceRequest`` par fonction d'appui (raisons : ses règles ; ``basedOn`` le plan) ;
-    - ``Organization`` par structure de l'annuaire, quand ``organisations`` en donne
-      (clé ``("appui", id)`` ou ``("acteur", id)``), en ``performer`` ;
+    - ``Organization`` par structure à joindre, quand l'orientation a des ``contacts`` (issue
+      11 : repérage avec une commune et un annuaire), une seule fois chacune, en ``performer``
+      des activités et des demandes qu'elle peut assurer ;
     - ``DetectedIssue`` par alerte (sévérité selon la gravité du catalogue, ``reference`` la
       source de la règle).
     """
     cat = referentiel.catalogue
     empreinte = _empreinte(situation, sujet)
-    entrees: list[dict[str, Any]] = []
+    rubriques = ("Patient", "CarePlan", "ServiceRequest", "DetectedIssue", "Organization",
+                 "QuestionnaireResponse")
+    entrees: dict[str, list[dict[str, Any]]] = {r: [] for r in rubriques}
 
     def url(role: str) -> str:
         return f"urn:uuid:{uuid.uuid5(_ESPACE_UUID, f'{empreinte}/{role}')}"
 
-    def ajouter(role: str, ressource: Any) -> str:
-        adresse = url(role)
-        entrees.append({"fullUrl": adresse, "resource": ressource})
+    def ajouter(role: str, ressource: Any, adresse: str | None = None) -> str:
+        adresse = adresse or url(role)
+        entrees[ressource.get_resource_type()].append({"fullUrl": adresse,
+                                                        "resource": ressource})
         return adresse
 
     if sujet:
@@ -569,20 +599,25 @@ def bundle(
     reponse["subject"] = {"reference": patient}
     adresse_reponse = ajouter("situation", QuestionnaireResponse.model_validate(reponse))
 
-    organisations = organisations or {}
-    adresses_organisations: dict[tuple[str, str], list[str]] = {}
-    for cle_org, liste in organisations.items():
-        for i, org in enumerate(liste):
-            adresses_organisations.setdefault(cle_org, []).append(
-                ajouter(f"organisation/{cle_org[0]}/{cle_org[1]}/{i}",
-                        Organization.model_validate(org)))
+    organisations: dict[str, str] = {}
+
+    def executants(contacts: Any) -> list[str]:
+        adresses = []
+        for contact in contacts or ():
+            cle_org = contact.finess or f"{contact.nom}|{contact.adresse}"
+            if cle_org not in organisations:
+                organisations[cle_org] = ajouter(f"organisation/{cle_org}",
+                                                 Organization.model_validate(
+                                                     organisation(contact)))
+            adresses.append(organisations[cle_org])
+        return list(dict.fromkeys(adresses))
 
     adresse_plan = url("plan")
     demandes = []
     for appui in orientation.appuis:
         demande = demande_appui(orientation, referentiel, appui.id, patient,
                                 plan=adresse_plan, situation=adresse_reponse,
-                                executants=adresses_organisations.get(("appui", appui.id)))
+                                executants=executants(getattr(appui, "contacts", ())))
         demandes.append(ajouter(f"appui/{appui.id}", ServiceRequest.model_validate(demande)))
 
     problemes = []
@@ -613,9 +648,9 @@ def bundle(
                 "status": "not-started",
                 "description": cluster.libelle,
             }
-            executants = adresses_organisations.get(("acteur", acteur.id))
-            if executants:
-                detail["performer"] = [{"reference": a} for a in executants]
+            qui = executants(getattr(acteur, "contacts", ()))
+            if qui:
+                detail["performer"] = [{"reference": a} for a in qui]
             activites.append({"detail": detail})
     activites += [{"reference": {"reference": a}} for a in demandes]
     niveau = cat.niveaux[orientation.niveau]
@@ -635,10 +670,9 @@ def bundle(
         plan["instantiatesUri"] = sources
     if activites:
         plan["activity"] = activites
-    entrees.insert(len(entrees) - len(demandes) - len(problemes),
-                   {"fullUrl": adresse_plan, "resource": CarePlan.model_validate(plan)})
+    ajouter("plan", CarePlan.model_validate(plan), adresse_plan)
     resultat = Bundle.model_validate({"resourceType": "Bundle", "type": "collection",
-                                      "entry": entrees})
+                                      "entry": [e for r in rubriques for e in entrees[r]]})
     return resultat.model_dump(mode="json")
 
 
