@@ -72,7 +72,11 @@ def test_la_documentation_est_en_francais(client):
     assert {"/screen", "/cds-services", "/cds-services/orientation",
             "/fhir/Questionnaire/orientation", "/fhir/$orientation"} <= set(schema["paths"])
     assert "Situation" in schema["components"]["schemas"]
-    assert client.get("/docs").status_code == 200
+    page = client.get("/docs")
+    assert page.status_code == 200
+    # hors ligne : les scripts de la page viennent du service, jamais d'un CDN
+    assert "cdn." not in page.text and "/docs-statiques/swagger-ui-bundle.js" in page.text
+    assert client.get("/docs-statiques/swagger-ui-bundle.js").status_code == 200
 
 
 @pytest.mark.parametrize("fichier", FICHIERS, ids=NOMS)

@@ -32,6 +32,7 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 from fastapi import FastAPI, Request
+from fastapi_offline import FastAPIOffline
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from starlette.concurrency import run_in_threadpool
@@ -48,6 +49,7 @@ VARIABLE_JETON = "ORIENTATION_JETON"
 TAILLE_MAX = 1024 * 1024  # octets : une situation en JSON en fait moins de 5 000
 PROFONDEUR_MAX = 32  # imbrications : un prefetch CDS Hooks en Bundle en compte 13
 MEDIA_FHIR = "application/fhir+json"
+STATIQUES_DOCS = "/docs-statiques"
 _SANS_JETON = ("/sante", "/docs", "/docs/oauth2-redirect", "/openapi.json")
 
 journal = logging.getLogger("orientation.service")
@@ -151,7 +153,8 @@ class _Garde:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        if self.jeton is not None and scope["path"] not in _SANS_JETON:
+        if self.jeton is not None and scope["path"] not in _SANS_JETON \
+                and not scope["path"].startswith(STATIQUES_DOCS + "/"):
             entetes = dict(scope["headers"])
             fourni = entetes.get(b"authorization", b"")
             schema, _, valeur = fourni.partition(b" ")
@@ -242,9 +245,12 @@ def creer_application(moteur: Moteur | None = None, jeton: str | None = None) ->
     moteur = moteur or moteur_par_defaut()
     referentiel = moteur.referentiel
     questionnaire = fhir.questionnaire(referentiel)
-    application = FastAPI(
+    # La documentation sert Swagger UI depuis le paquet (fastapi-offline), jamais depuis un
+    # CDN : elle marche hors ligne, et la page d'un service de santé ne charge pas de script
+    # tiers.
+    application = FastAPIOffline(
         title="orientation", version=__version__, description=_DESCRIPTION,
-        docs_url="/docs", redoc_url=None, swagger_ui_parameters={"lang": "fr"},
+        docs_url="/docs", redoc_url=None, static_url=STATIQUES_DOCS,
         openapi_tags=[
             {"name": "repérage", "description": "La situation du contrat en JSON."},
             {"name": "CDS Hooks", "description": "Cartes pour le logiciel du médecin."},
