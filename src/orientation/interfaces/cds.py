@@ -47,7 +47,7 @@ def decouverte() -> dict[str, Any]:
         "title": "Orientation : parcours de santé complexe et fonctions d'appui",
         "description": (
             "Repère si le parcours du patient est complexe (CSP L6327-1) et propose les "
-            "acteurs et les fonctions d'appui (DAC, gestion de cas, équipes mobiles…) à "
+            "acteurs et les fonctions d'appui à "
             "mobiliser, chaque proposition expliquée par ses règles et leurs sources. La "
             f"situation est la réponse du patient au questionnaire {fhir.URL_QUESTIONNAIRE} "
             "(GET /fhir/Questionnaire/orientation)."),
