@@ -379,6 +379,28 @@ def test_jeton_exige_hors_sante_et_rien_du_patient_dans_les_journaux():
     assert "service arrêté" in journal
 
 
+def test_erreur_interne_500_en_francais_sans_rien_du_patient(moteur, caplog):
+    import asyncio
+
+    from orientation.interfaces.service import creer_application
+
+    class MoteurEnPanne:
+        referentiel = moteur.referentiel
+
+        def screen(self, situation):
+            raise RuntimeError(f"panne sur la situation de {situation.age} ans")
+
+    async def appeler():
+        transport = httpx.ASGITransport(app=creer_application(MoteurEnPanne()))
+        async with httpx.AsyncClient(transport=transport, base_url="http://test") as c:
+            return await c.post("/screen", content=b'{"age": 93}')
+
+    r = asyncio.run(appeler())
+    assert r.status_code == 500
+    assert r.json() == {"message": "Erreur interne du service", "erreurs": []}
+    assert "RuntimeError" in caplog.text and "93" not in caplog.text
+
+
 def test_arret_propre_sur_sigterm():
     serveur = lancer()
     with httpx.Client(base_url=serveur.url, timeout=30) as c:

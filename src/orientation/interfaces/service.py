@@ -264,6 +264,12 @@ def creer_application(moteur: Moteur | None = None, jeton: str | None = None) ->
     async def _refus(_: Request, e: ErreurService) -> Response:
         return _erreur_json(e)
 
+    @application.exception_handler(Exception)
+    async def _interne(_: Request, e: Exception) -> Response:
+        # La réponse ; le journal (type seul) est l'affaire de ``_Garde``.
+        return JSONResponse({"message": "Erreur interne du service", "erreurs": []},
+                            status_code=500)
+
     @application.exception_handler(StarletteHTTPException)
     async def _http(requete: Request, e: StarletteHTTPException) -> Response:
         messages = {404: f"ressource inconnue : {requete.url.path}",
