@@ -189,6 +189,9 @@ def _carte_niveau(orientation: Orientation, referentiel: Referentiel) -> dict[st
         detail.append("**Acteurs à mobiliser**\n\n" + "\n".join(
             f"- **{_md(c.libelle)}** : " + ", ".join(_md(a.libelle) for a in c.acteurs)
             for c in orientation.clusters))
+    if orientation.a_completer:
+        detail.append("**À compléter pour affiner**\n\n" + "\n".join(
+            f"- {_md(a.libelle)} ({', '.join(a.regles)})" for a in orientation.a_completer))
     pourquoi = _pourquoi(orientation)
     if pourquoi:
         detail.append("**Pourquoi**\n\n" + "\n".join(pourquoi))
