@@ -99,6 +99,8 @@ def lire_requete(donnees: Any) -> tuple[Situation | None, dict[str, Any]]:
     infos: dict[str, Any] = {"patientId": patient, "userId": contexte.get("userId")}
     ressource = prefetch[CLE_PREFETCH]
     if isinstance(ressource, dict) and ressource.get("resourceType") == "Bundle":
+        if not isinstance(ressource.get("entry", []), list):
+            raise ErreurRequete(422, [f"prefetch.{CLE_PREFETCH}.entry : doit être une liste"])
         reponses = [e.get("resource") for e in ressource.get("entry") or []
                     if isinstance(e, dict) and isinstance(e.get("resource"), dict)
                     and e["resource"].get("resourceType") == "QuestionnaireResponse"]

@@ -348,6 +348,8 @@ _MESSAGES_FHIR = {
     "extra_forbidden": "élément inconnu de FHIR R4", "list_type": "doit être une liste",
     "dict_type": "doit être un objet", "model_type": "doit être un objet",
     "missing": "élément obligatoire manquant",
+    "json_invalid": "doit être un objet JSON", "less_than_equal": "valeur hors limites",
+    "greater_than_equal": "valeur hors limites",
     "model_field_validation.missing": "élément obligatoire manquant",
 }
 
