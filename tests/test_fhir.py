@@ -90,13 +90,6 @@ def test_affichage_conditionnel_sur_des_questions_du_questionnaire(questionnaire
                        "answerBoolean": False}]
 
 
-def test_aucun_libelle_n_est_ecrit_dans_le_module_fhir(questionnaire):
-    source = (RACINE / "src/orientation/interfaces/fhir.py").read_text(encoding="utf-8")
-    for item in items(questionnaire["item"]):
-        if item["type"] != "display":
-            assert f'"{item["text"]}"' not in source, item["text"]
-
-
 # --- Réponses au questionnaire --------------------------------------------------------------
 
 

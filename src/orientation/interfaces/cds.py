@@ -23,6 +23,7 @@ from typing import Any
 
 from orientation.interfaces import fhir
 from orientation.referentiel import Referentiel
+from orientation.referentiel.vocabulaire import vocabulaire
 from orientation.resultat import Orientation
 from orientation.resultat.rapport import motif
 from orientation.situation.modele import Situation
@@ -41,16 +42,12 @@ def decouverte() -> dict[str, Any]:
     modele_prefetch = (f"QuestionnaireResponse?questionnaire={fhir.URL_QUESTIONNAIRE}"
                        "&patient={{context.patientId}}&status=completed"
                        "&_sort=-authored&_count=1")
+    v = vocabulaire()
     return {"services": [{
         "hook": HOOK,
         "id": ID_SERVICE,
-        "title": "Orientation : parcours de santé complexe et fonctions d'appui",
-        "description": (
-            "Repère si le parcours du patient est complexe (CSP L6327-1) et propose les "
-            "acteurs et les fonctions d'appui à "
-            "mobiliser, chaque proposition expliquée par ses règles et leurs sources. La "
-            f"situation est la réponse du patient au questionnaire {fhir.URL_QUESTIONNAIRE} "
-            "(GET /fhir/Questionnaire/orientation)."),
+        "title": v.texte("service_titre"),
+        "description": v.texte("service_description", questionnaire=fhir.URL_QUESTIONNAIRE),
         "prefetch": {CLE_PREFETCH: modele_prefetch},
     }]}
 
@@ -149,7 +146,8 @@ def _source(orientation: Orientation, regles: list[str], referentiel: Referentie
         if e.regle in regles and e.references:
             ref = e.references[0]
             return {"label": ref.titre, **({"url": ref.lien} if ref.lien else {})}
-    return {"label": f"Référentiel orientation {referentiel.catalogue.version}"}
+    return {"label": vocabulaire().texte("referentiel", version=referentiel.catalogue.version,
+                                         nb_regles=len(referentiel.regles))}
 
 
 def _pourquoi(orientation: Orientation, regles: list[str] | None = None) -> list[str]:
@@ -184,21 +182,24 @@ def _carte_niveau(orientation: Orientation, referentiel: Referentiel) -> dict[st
     else:
         regles = [e.regle for e in orientation.explications
                   if e.conclusions.get("niveau") == orientation.niveau]
+    v = vocabulaire()
     detail = [_md(niveau["description"])]
     if orientation.secteurs:
-        detail.append("**Secteurs** : " + ", ".join(cat.secteurs[s] for s in orientation.secteurs))
+        detail.append(f"**{v.texte('secteurs')}** : "
+                      + ", ".join(cat.secteurs[s] for s in orientation.secteurs))
     if orientation.clusters:
-        detail.append("**Acteurs à mobiliser**\n\n" + "\n".join(
+        detail.append(f"**{v.texte('acteurs')}**\n\n" + "\n".join(
             f"- **{_md(c.libelle)}** : " + ", ".join(_md(a.libelle) for a in c.acteurs)
             for c in orientation.clusters))
     if orientation.a_completer:
-        detail.append("**À compléter pour affiner**\n\n" + "\n".join(
+        detail.append(f"**{v.texte('a_completer')}**\n\n" + "\n".join(
             f"- {_md(a.libelle)} ({', '.join(a.regles)})" for a in orientation.a_completer))
     pourquoi = _pourquoi(orientation)
     if pourquoi:
-        detail.append("**Pourquoi**\n\n" + "\n".join(pourquoi))
+        detail.append(f"**{v.texte('pourquoi')}**\n\n" + "\n".join(pourquoi))
     return {
-        "summary": resume(f"{niveau['libelle']} — {niveau['description']}"),
+        "summary": resume(v.texte("carte_niveau", niveau=niveau["libelle"],
+                                  description=niveau["description"])),
         "indicator": indicateur,
         "detail": "\n\n".join(detail),
         "source": _source(orientation, regles, referentiel),
@@ -211,7 +212,8 @@ def _carte_alerte(orientation: Orientation, referentiel: Referentiel, alerte: An
     return {
         "summary": resume(alerte.message),
         "indicator": _GRAVITE_INDICATEUR.get(gravite, "info"),
-        "detail": "\n\n".join([_md(alerte.message), "**Pourquoi**\n\n"
+        "detail": "\n\n".join([_md(alerte.message),
+                               f"**{vocabulaire().texte('pourquoi')}**\n\n"
                                + "\n".join(_pourquoi(orientation, alerte.regles))]),
         "source": _source(orientation, alerte.regles, referentiel),
     }
@@ -227,20 +229,21 @@ def _carte_appui(orientation: Orientation, referentiel: Referentiel, appui: Any,
     demande = fhir.demande_appui(orientation, referentiel, appui.id,
                                  f"Patient/{infos['patientId']}", situation=infos.get("reponse"),
                                  demandeur=demandeur)
+    v = vocabulaire()
     detail = [_md(description)] if description else []
-    detail.append("**Pourquoi**\n\n" + "\n".join(_pourquoi(orientation, appui.regles)))
+    detail.append(f"**{v.texte('pourquoi')}**\n\n"
+                  + "\n".join(_pourquoi(orientation, appui.regles)))
     return {
-        "summary": resume(f"Fonction d'appui proposée : {appui.libelle}"),
+        "summary": resume(v.texte("carte_appui", appui=appui.libelle)),
         "indicator": "info",
         "detail": "\n\n".join(detail),
         "source": _source(orientation, appui.regles, referentiel),
         "selectionBehavior": "any",
         "suggestions": [{
-            "label": f"Préparer une demande : {appui.libelle}",
+            "label": v.texte("suggestion_appui", appui=appui.libelle),
             "isRecommended": True,
             "actions": [{"type": "create",
-                         "description": f"Demande d'appui (proposition à valider) : "
-                                        f"{appui.libelle}",
+                         "description": v.texte("action_appui", appui=appui.libelle),
                          "resource": demande}],
         }],
     }

@@ -8,8 +8,8 @@ modèles R4B de ``fhir.resources`` (R4B ne change pas les ressources employées 
 - Le ``Questionnaire`` est **engendré** du vocabulaire du projet : un item par clé du
   formulaire (``formulaire.cles_saisie``), ``linkId`` = le chemin pointé du champ (celui des
   messages d'erreur et des colonnes des tableaux), options de réponse tirées des
-  vocabulaires fermés de ``Situation``, textes et aides tels que le formulaire les affiche.
-  Aucun libellé n'est écrit ici.
+  vocabulaires fermés de ``Situation``, textes et aides lus dans ``rules/vocabulaire.yaml``
+  comme le formulaire de l'application. Aucun libellé n'est écrit ici.
 - Une ``QuestionnaireResponse`` se lit en situation par le même chemin que le formulaire
   (``formulaire.situation_depuis_saisie`` puis ``erreurs.lire_situation``) : mêmes valeurs par
   défaut, mêmes messages français, qui nomment le ``linkId``.
@@ -44,24 +44,16 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import PydanticUndefined
 
 from orientation.interfaces.formulaire import (
-    _QUESTIONNAIRES_LIBELLES,
-    AIDES,
-    CODES_AGGIR,
-    QUESTIONS_EPICES,
-    QUESTIONS_GFST,
-    QUESTIONS_MINI_ZARIT,
-    SECTIONS,
-    VARIABLES_AGGIR,
     cles_saisie,
-    libelle_cle,
     libelle_formulaire,
     saisie_depuis_situation,
     situation_depuis_saisie,
 )
 from orientation.referentiel import Referentiel
+from orientation.referentiel.vocabulaire import majuscule, vocabulaire
 from orientation.resultat import Orientation
 from orientation.situation.erreurs import ErreurSaisie, lire_situation
-from orientation.situation.faits import CHAMPS, LIBELLES_VALEURS, QUESTIONNAIRES
+from orientation.situation.faits import CHAMPS, QUESTIONNAIRES
 from orientation.situation.modele import Situation
 
 CANONIQUE = "https://orientation.invalid/fhir"
@@ -82,34 +74,26 @@ def systeme(nom: str) -> str:
     return f"{CANONIQUE}/CodeSystem/{nom}"
 
 
-# --- Les textes (le vocabulaire du formulaire, jamais écrit ici) ------------------------------
-
-
-def _majuscule(texte: str) -> str:
-    return texte[:1].upper() + texte[1:]
+# --- Les textes : ceux du formulaire, lus dans rules/vocabulaire.yaml ---------------------------
 
 
 def _texte_question(cle: str) -> str:
     if cle in CHAMPS:
         return libelle_formulaire(cle)
     questionnaire, _, sous_cle = cle.rpartition(".")
-    questions: Mapping[str, str] = {
-        "autonomie.aggir": VARIABLES_AGGIR,
-        "autonomie.fragilite": QUESTIONS_GFST,
-        "social.epices": QUESTIONS_EPICES,
-        "social.mini_zarit": {str(i): q for i, q in enumerate(QUESTIONS_MINI_ZARIT)},
-    }.get(questionnaire, {})
-    return questions.get(sous_cle) or libelle_cle(cle)
+    return vocabulaire().questionnaires[questionnaire].questions[sous_cle].question
 
 
 def _texte_groupe(cle: str) -> str:
-    return SECTIONS.get(cle) or _QUESTIONNAIRES_LIBELLES[cle]
+    v = vocabulaire()
+    return v.sections[cle] if cle in v.sections else v.questionnaires[cle].libelle
 
 
 def _texte_valeur(cle: str, valeur: str) -> str:
-    if cle.startswith("autonomie.aggir."):
-        return CODES_AGGIR[valeur]
-    return _majuscule(LIBELLES_VALEURS.get(valeur, valeur))
+    reponses = vocabulaire().questionnaires.get(cle.rsplit(".", 1)[0])
+    if reponses is not None and valeur in reponses.reponses:
+        return reponses.reponses[valeur]  # AGGIR : « A — fait seul »
+    return majuscule(vocabulaire().valeur(valeur))
 
 
 # --- Les questions : le formulaire décrit par le modèle de la situation ----------------------
@@ -233,7 +217,7 @@ def _item_question(q: Question) -> dict[str, Any]:
     elif q.initial is not None:
         cle_valeur = "valueBoolean" if q.type == "boolean" else "valueInteger"
         item["initial"] = [{cle_valeur: q.initial}]
-    aide = AIDES.get(q.cle)
+    aide = vocabulaire().aide(q.cle)
     if aide:
         item["item"] = [{
             "linkId": f"{q.cle}-aide", "text": aide, "type": "display",
