@@ -235,3 +235,22 @@ def test_screen_format_fhir_en_ligne_de_commande():
     bundle = Bundle.model_validate_json(p.stdout)
     types = [e.resource.get_resource_type() for e in bundle.entry]
     assert "CarePlan" in types and "ServiceRequest" in types and "DetectedIssue" in types
+
+
+def test_une_structure_de_l_annuaire_devient_une_organization():
+    from types import SimpleNamespace
+
+    from fhir.resources.R4B.organization import Organization
+
+    contact = SimpleNamespace(nom="CCAS de Bourg-en-Bresse", adresse="3 rue X, 01000 Bourg",
+                              telephone="04 74 00 00 00", courriel=None, finess="010000000",
+                              distance_km=1.2, source="FINESS")
+    organisation = fhir.organisation(contact)
+    Organization.model_validate(organisation)
+    assert organisation["name"] == "CCAS de Bourg-en-Bresse"
+    assert organisation["identifier"][0]["system"] == "http://finess.sante.gouv.fr"
+    assert organisation["identifier"][0]["value"] == "010000000"
+    assert organisation["telecom"] == [{"system": "phone", "value": "04 74 00 00 00"}]
+    sans_finess = fhir.organisation(SimpleNamespace(**{**vars(contact), "finess": None,
+                                                       "telephone": None}))
+    assert "identifier" not in sans_finess and "telecom" not in sans_finess
