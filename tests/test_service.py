@@ -342,6 +342,18 @@ def test_operation_orientation_invalide_operation_outcome(client):
     assert illisible.json()["resourceType"] == "OperationOutcome"
 
 
+def test_operation_orientation_accepte_un_parameters(client):
+    reponse = reponse_exemple("10_sortie_hospitalisation", "Patient/9")
+    seule = client.post("/fhir/$orientation", json=reponse)
+    parametres = {"resourceType": "Parameters",
+                  "parameter": [{"name": "reponse", "resource": reponse}]}
+    r = client.post("/fhir/$orientation", json=parametres)
+    assert r.status_code == 200 and r.json() == seule.json()
+    vide = client.post("/fhir/$orientation", json={"resourceType": "Parameters"})
+    assert vide.status_code == 422
+    assert "Parameters.parameter" in vide.json()["issue"][0]["diagnostics"]
+
+
 def test_operation_orientation_garde_le_patient_de_la_reponse(client):
     reponse = reponse_exemple("03_personne_agee_complexe", "Patient/777")
     bundle = client.post("/fhir/$orientation", json=reponse).json()

@@ -382,6 +382,20 @@ def _valeur_reponse(q: Question, reponse: dict[str, Any]) -> tuple[Any, str | No
     return code, None
 
 
+def reponse_des_parametres(donnees: Any) -> Any:
+    """La ``QuestionnaireResponse`` d'un appel d'opération : envoyée seule, ou dans un
+    ``Parameters`` (ce qu'envoient les clients FHIR génériques) ; le reste tel quel."""
+    if not (isinstance(donnees, dict) and donnees.get("resourceType") == "Parameters"):
+        return donnees
+    parametres = donnees.get("parameter")
+    for p in parametres if isinstance(parametres, list) else []:
+        if isinstance(p, dict) and isinstance(p.get("resource"), dict) \
+                and p["resource"].get("resourceType") == "QuestionnaireResponse":
+            return p["resource"]
+    raise ErreurReponse(["Parameters.parameter : aucun paramètre ne porte de "
+                         "QuestionnaireResponse (parameter[].resource)"])
+
+
 def situation_depuis_reponse(donnees: Any) -> Situation:
     """Lit une ``QuestionnaireResponse`` au questionnaire du projet (JSON décodé).
 

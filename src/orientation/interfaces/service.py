@@ -355,7 +355,8 @@ def creer_application(moteur: Moteur | None = None, jeton: str | None = None) ->
     @application.post(
         "/fhir/$orientation", tags=["FHIR"], summary="Plan d'orientation FHIR",
         openapi_extra=_corps_json("", "Une `QuestionnaireResponse` au questionnaire "
-                                      "`orientation`.", MEDIA_FHIR),
+                                      "`orientation`, seule ou dans un `Parameters`.",
+                                  MEDIA_FHIR),
         responses={200: {"description": "Bundle (collection) : CarePlan, ServiceRequest, "
                                         "DetectedIssue."},
                    422: {"description": "OperationOutcome : un problème par linkId."}},
@@ -369,10 +370,11 @@ def creer_application(moteur: Moteur | None = None, jeton: str | None = None) ->
 
         def calculer() -> dict[str, Any]:
             try:
-                situation = fhir.situation_depuis_reponse(donnees)
+                reponse = fhir.reponse_des_parametres(donnees)
+                situation = fhir.situation_depuis_reponse(reponse)
             except fhir.ErreurReponse as e:
                 raise ErreurService(422, "Situation invalide", e.messages) from None
-            sujet = (donnees.get("subject") or {}).get("reference")
+            sujet = (reponse.get("subject") or {}).get("reference")
             return fhir.bundle(moteur.screen(situation), situation, referentiel,
                                sujet=sujet if isinstance(sujet, str) else None)
 
