@@ -120,6 +120,7 @@ def _choisir(page, libelle: str, option: str) -> None:
     _attendre_fin_execution(page)
 
 
+@pytest.mark.lent
 def test_un_medecin_repere_une_personne_agee_complexe(serveur, navigateur, tmp_path,
                                                      record_property):
     page = navigateur.new_page(viewport={"width": 1400, "height": 1000}, locale="fr-FR")

@@ -10,13 +10,17 @@ import collections
 import numpy as np
 import pytest
 
-from orientation.evaluation.vectoriel import EvaluateurCompile, regles_tirees_reference
+from orientation.evaluation.vectoriel import EvaluateurCompile
 from orientation.situation.faits import construire_fait
 from orientation.tables.cohorte import ReperageCohorte
 from orientation.tables.colonnes import lire_tableau, resultat_vers_ligne
 from orientation.tables.synthese import cohorte_complete
+from tests.oracles import regles_tirees_reference
 
 N = 20_000
+# Le différentiel sur 20 000 patients est long (durable_rules ligne à ligne) : lancé par
+# .ci/run avec les autres tests « lent ».
+pytestmark = pytest.mark.lent
 
 
 @pytest.fixture(scope="module")
