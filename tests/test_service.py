@@ -430,6 +430,7 @@ CLIENTS = 8
 REQUETES_PAR_CLIENT = 250
 
 
+@pytest.mark.lent
 def test_charge_bornee_resultats_identiques_au_sequentiel(client):
     """8 clients × 250 requêtes en parallèle : aucune erreur, chaque réponse identique à la
     réponse séquentielle du même exemple. Latences imprimées (docs/benchmarks.md), jamais
