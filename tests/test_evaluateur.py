@@ -67,7 +67,3 @@ def test_evaluateurs_compile_et_reference_identiques_a_durable(attendu, moteur):
         assert ";".join(r.id for r in regles_tirees_reference(moteur.referentiel, fait)) == ids
 
 
-def test_source_engendree_depuis_le_referentiel(moteur):
-    source = EvaluateurCompile(moteur.referentiel).source
-    for r in moteur.referentiel.regles:
-        assert r.id in source

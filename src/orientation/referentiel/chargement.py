@@ -50,7 +50,7 @@ from orientation.referentiel.modele import (
     UneDe,
 )
 from orientation.referentiel.vocabulaire import FICHIER as FICHIER_VOCABULAIRE
-from orientation.referentiel.vocabulaire import charger_vocabulaire
+from orientation.referentiel.vocabulaire import vocabulaire_de
 from orientation.situation.faits import CHAMPS, Champ
 
 _ID_REGLE = re.compile(r"^R-[A-Z0-9]+(-[A-Z0-9]+)*$")
@@ -534,7 +534,7 @@ def _verifier_vocabulaire(dossier: Path) -> list[str]:
     """Chaque champ du modèle a un libellé dans vocabulaire.yaml, et chaque libellé un champ
     (un libellé orphelin est souvent un champ mal orthographié)."""
     try:
-        vocabulaire = charger_vocabulaire(dossier)
+        vocabulaire = vocabulaire_de(dossier)
     except ErreurReferentiel as e:
         return e.erreurs
     erreurs = [f"{FICHIER_VOCABULAIRE} : le champ « {chemin} » n'a pas de libellé (section "
