@@ -413,6 +413,15 @@ def test_erreur_interne_500_en_francais_sans_rien_du_patient(moteur, caplog):
     assert "RuntimeError" in caplog.text and "93" not in caplog.text
 
 
+@pytest.mark.parametrize(("hote", "local"), [
+    ("127.0.0.1", True), ("127.0.0.2", True), ("::1", True), ("localhost", True),
+    ("0.0.0.0", False), ("::", False), ("192.168.1.20", False), ("serveur.dac.fr", False)])
+def test_hors_de_la_boucle_locale_le_jeton_est_conseille(hote, local):
+    from orientation.interfaces.service import boucle_locale
+
+    assert boucle_locale(hote) is local
+
+
 def test_arret_propre_sur_sigterm():
     serveur = lancer()
     with httpx.Client(base_url=serveur.url, timeout=30) as c:
