@@ -26,8 +26,19 @@ NOMS = [f.stem for f in FICHIERS]
 
 
 @pytest.fixture(scope="module")
-def serveur():
-    s = lancer()
+def annuaire(tmp_path_factory):
+    """L'annuaire d'exemple (examples/annuaire : FINESS de l'Ain, annuaire territorial
+    fictif), importé dans un dossier temporaire."""
+    dossier = tmp_path_factory.mktemp("annuaire")
+    sources = EXEMPLES / "annuaire"
+    assert main(["annuaire", "importer", str(sources / "finess-structures-echantillon-20260309.json"),
+                 str(sources / "territoire_exemple_ain.csv"), "--annuaire", str(dossier)]) == 0
+    return dossier
+
+
+@pytest.fixture(scope="module")
+def serveur(annuaire):
+    s = lancer("--annuaire", str(annuaire))
     yield s
     s.arreter()
 
@@ -137,6 +148,40 @@ def test_erreurs_http_en_francais(client):
     assert client.get("/screen").status_code == 405
 
 
+def test_screen_avec_la_commune_comme_la_ligne_de_commande(client, capsysbinary, annuaire):
+    fichier = EXEMPLES / "03_personne_agee_complexe.json"
+    attendu = sortie_cli(capsysbinary, "screen", str(fichier), "--commune", "01004",
+                         "--annuaire", str(annuaire), "--format", "json")
+    r = client.post("/screen", params={"commune": "01004"}, content=fichier.read_bytes())
+    assert r.status_code == 200 and r.content == attendu
+    appuis = r.json()["appuis"]
+    assert any(a["contacts"] for a in appuis)  # qui appeler, près du patient
+
+
+def test_screen_commune_illisible_422(client):
+    r = client.post("/screen", params={"commune": "1004"}, content=b'{"age": 80}')
+    assert r.status_code == 422
+    assert r.json()["erreurs"] == ["commune : 5 caractères attendus"]
+    r = client.post("/screen", params={"commune": "AB-12"}, content=b'{"age": 80}')
+    assert r.status_code == 422 and r.json()["erreurs"][0].startswith("commune : ")
+
+
+def test_sans_annuaire_503_en_francais(moteur, tmp_path):
+    import asyncio
+
+    from orientation.interfaces.service import creer_application
+
+    async def appeler():
+        application = creer_application(moteur, annuaire=tmp_path / "vide")
+        transport = httpx.ASGITransport(app=application)
+        async with httpx.AsyncClient(transport=transport, base_url="http://test") as c:
+            return await c.post("/screen?commune=01004", content=b'{"age": 84}')
+
+    r = asyncio.run(appeler())
+    assert r.status_code == 503
+    assert r.json()["message"] == "Annuaire indisponible" and r.json()["erreurs"]
+
+
 # --- CDS Hooks ----------------------------------------------------------------------------
 
 
@@ -148,6 +193,7 @@ def test_decouverte_cds_hooks(client):
     modele = service["prefetch"]["situation"]
     assert modele.startswith("QuestionnaireResponse?")
     assert "{{context.patientId}}" in modele and fhir.URL_QUESTIONNAIRE in modele
+    assert service["prefetch"]["patient"] == "Patient/{{context.patientId}}"
 
 
 def _cartes(client, nom: str) -> list[dict]:
@@ -212,6 +258,25 @@ def test_maltraitance_suspectee_est_un_danger(client):
 def test_parcours_simple_une_seule_carte_d_information(client):
     (carte,) = _cartes(client, "01_cas_simple")
     assert carte["indicator"] == "info" and carte["summary"].startswith("Parcours simple")
+
+
+def test_le_code_postal_du_patient_donne_qui_appeler(client):
+    requete = requete_cds(reponse_exemple("03_personne_agee_complexe", "Patient/123"))
+    requete["prefetch"]["patient"] = {"resourceType": "Patient", "id": "123", "address": [
+        {"use": "work", "postalCode": "75001"}, {"use": "home", "postalCode": "01500"}]}
+    cartes = client.post("/cds-services/orientation", json=requete).json()["cards"]
+    dac = next(c for c in cartes if "DAC – réponse globale" in c["summary"])
+    assert "01500" in dac["detail"] and "tél." in dac["detail"]
+    demande = dac["suggestions"][0]["actions"][0]["resource"]
+    assert demande["performer"][0]["display"]
+    ServiceRequest.model_validate(demande)
+    # sans adresse, les mêmes cartes sans contacts
+    sans = client.post("/cds-services/orientation",
+                       json=requete_cds(reponse_exemple("03_personne_agee_complexe",
+                                                        "Patient/123"))).json()["cards"]
+    assert [c["summary"] for c in sans] == [c["summary"] for c in cartes]
+    assert "tél." not in next(c for c in sans if "DAC – réponse globale" in c["summary"])[
+        "detail"]
 
 
 def test_prefetch_en_bundle_de_recherche(client):
@@ -352,6 +417,20 @@ def test_operation_orientation_accepte_un_parameters(client):
     vide = client.post("/fhir/$orientation", json={"resourceType": "Parameters"})
     assert vide.status_code == 422
     assert "Parameters.parameter" in vide.json()["issue"][0]["diagnostics"]
+
+
+def test_operation_orientation_avec_la_commune_nomme_les_structures(client):
+    reponse = reponse_exemple("03_personne_agee_complexe")
+    bundle = client.post("/fhir/$orientation", params={"commune": "01004"}, json=reponse).json()
+    Bundle.model_validate(bundle)
+    organisations = {e["fullUrl"]: e["resource"] for e in bundle["entry"]
+                     if e["resource"]["resourceType"] == "Organization"}
+    assert organisations
+    demandes = [e["resource"] for e in bundle["entry"]
+                if e["resource"]["resourceType"] == "ServiceRequest"]
+    executants = [p["reference"] for d in demandes for p in d.get("performer", [])]
+    assert executants and set(executants) <= set(organisations)
+    assert len(organisations) == len({o["name"] for o in organisations.values()})
 
 
 def test_operation_orientation_garde_le_patient_de_la_reponse(client):

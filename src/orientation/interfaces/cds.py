@@ -25,12 +25,13 @@ from orientation.interfaces import fhir
 from orientation.referentiel import Referentiel
 from orientation.referentiel.vocabulaire import vocabulaire
 from orientation.resultat import Orientation
-from orientation.resultat.rapport import motif
+from orientation.resultat.rapport import ligne_contact, motif
 from orientation.situation.modele import Situation
 
 ID_SERVICE = "orientation"
 HOOK = "patient-view"
 CLE_PREFETCH = "situation"
+CLE_PATIENT = "patient"  # facultatif : son code postal, pour les contacts près de chez lui
 LONGUEUR_RESUME = 139  # « One-sentence, <140-character summary »
 
 _INDICATEURS = ("critical", "warning", "info")
@@ -48,7 +49,8 @@ def decouverte() -> dict[str, Any]:
         "id": ID_SERVICE,
         "title": v.texte("service_titre"),
         "description": v.texte("service_description", questionnaire=fhir.URL_QUESTIONNAIRE),
-        "prefetch": {CLE_PREFETCH: modele_prefetch},
+        "prefetch": {CLE_PREFETCH: modele_prefetch,
+                     CLE_PATIENT: "Patient/{{context.patientId}}"},
     }]}
 
 
@@ -102,6 +104,9 @@ def lire_requete(donnees: Any) -> tuple[Situation | None, dict[str, Any]]:
                     if isinstance(e, dict) and isinstance(e.get("resource"), dict)
                     and e["resource"].get("resourceType") == "QuestionnaireResponse"]
         ressource = reponses[0] if reponses else None
+    commune = _code_postal(prefetch.get(CLE_PATIENT))
+    if commune:
+        infos["commune"] = commune
     if ressource is None:
         return None, infos
     try:
@@ -118,6 +123,20 @@ def lire_requete(donnees: Any) -> tuple[Situation | None, dict[str, Any]]:
     if _texte(ressource.get("id")):
         infos["reponse"] = f"QuestionnaireResponse/{ressource['id']}"
     return situation, infos
+
+
+def _code_postal(patient: Any) -> str | None:
+    """Le code postal du domicile du patient (sinon de sa première adresse) : seule donnée
+    lue dans ``prefetch.patient``, pour chercher les structures proches."""
+    if not isinstance(patient, dict) or patient.get("resourceType") != "Patient":
+        return None
+    adresses = [a for a in patient.get("address") or [] if isinstance(a, dict)]
+    adresses.sort(key=lambda a: a.get("use") != "home")
+    for adresse in adresses:
+        code = adresse.get("postalCode")
+        if isinstance(code, str) and code.strip():
+            return code.strip()
+    return None
 
 
 # --- Les cartes -----------------------------------------------------------------------------
@@ -166,6 +185,24 @@ def _pourquoi(orientation: Orientation, regles: list[str] | None = None) -> list
     return lignes
 
 
+def _acteur(acteur: Any) -> str:
+    """Un acteur, et la structure la plus proche à joindre s'il y en a une."""
+    contacts = getattr(acteur, "contacts", None)
+    if not contacts:
+        return _md(acteur.libelle)
+    return f"{_md(acteur.libelle)} ({_md(ligne_contact(contacts[0]))})"
+
+
+def _contacts(orientation: Orientation, contacts: Any) -> list[str]:
+    """« Contacts près de 01004 Ambérieu-en-Bugey » et une ligne par structure."""
+    lieu = getattr(orientation, "lieu", None)
+    if not contacts or lieu is None:
+        return []
+    nom = " ".join(x for x in (lieu.saisi, lieu.nom) if x)
+    return [f"**{_md(vocabulaire().texte('contacts_pres_de', lieu=nom))}**\n\n"
+            + "\n".join(f"- {_md(ligne_contact(c))}" for c in contacts)]
+
+
 def _carte_niveau(orientation: Orientation, referentiel: Referentiel) -> dict[str, Any]:
     cat = referentiel.catalogue
     niveau = cat.niveaux[orientation.niveau]
@@ -189,7 +226,7 @@ def _carte_niveau(orientation: Orientation, referentiel: Referentiel) -> dict[st
                       + ", ".join(cat.secteurs[s] for s in orientation.secteurs))
     if orientation.clusters:
         detail.append(f"**{v.texte('acteurs')}**\n\n" + "\n".join(
-            f"- **{_md(c.libelle)}** : " + ", ".join(_md(a.libelle) for a in c.acteurs)
+            f"- **{_md(c.libelle)}** : " + ", ".join(_acteur(a) for a in c.acteurs)
             for c in orientation.clusters))
     if orientation.a_completer:
         detail.append(f"**{v.texte('a_completer')}**\n\n" + "\n".join(
@@ -226,11 +263,14 @@ def _carte_appui(orientation: Orientation, referentiel: Referentiel, appui: Any,
     if not (isinstance(demandeur, str) and demandeur.split("/")[0] in
             ("Practitioner", "PractitionerRole")):
         demandeur = None
+    contacts = getattr(appui, "contacts", None) or []
     demande = fhir.demande_appui(orientation, referentiel, appui.id,
                                  f"Patient/{infos['patientId']}", situation=infos.get("reponse"),
-                                 demandeur=demandeur)
+                                 demandeur=demandeur,
+                                 executants=[fhir.reference_logique(c) for c in contacts[:1]])
     v = vocabulaire()
     detail = [_md(description)] if description else []
+    detail += _contacts(orientation, contacts)
     detail.append(f"**{v.texte('pourquoi')}**\n\n"
                   + "\n".join(_pourquoi(orientation, appui.regles)))
     return {

@@ -403,7 +403,7 @@ def commande_serve(args: argparse.Namespace) -> int:
 
     moteur = charger_moteur(args.regles) if args.regles else moteur_par_defaut()
     jeton = args.jeton or os.environ.get(VARIABLE_JETON) or None
-    return servir(args.host, args.port, jeton, moteur)
+    return servir(args.host, args.port, jeton, moteur, args.annuaire)
 
 
 # --- Annuaire (issue 11) -----------------------------------------------------------------
@@ -615,6 +615,10 @@ def construire_analyseur() -> argparse.ArgumentParser:
                        help="jeton exigé dans « Authorization: Bearer JETON » (par défaut : "
                             "la variable ORIENTATION_JETON ; sans jeton, accès libre)")
     serve.add_argument("--regles", metavar="DOSSIER", help="autre dossier de règles")
+    serve.add_argument("--annuaire", metavar="DOSSIER",
+                       help="annuaire des contacts (orientation annuaire importer), pour "
+                            "?commune= et le code postal du patient en CDS Hooks ; par "
+                            "défaut celui de l'utilisateur")
     serve.set_defaults(fonction=commande_serve)
 
     fiche = commandes.add_parser(

@@ -496,15 +496,27 @@ _SYSTEME_FINESS = "http://finess.sante.gouv.fr"
 _TYPES_IDENTIFIANT = "https://hl7.fr/ig/fhir/core/CodeSystem/fr-core-cs-v2-0203"
 
 
+def _identifiant_finess(finess: str) -> dict[str, Any]:
+    return {"use": "official",
+            "type": {"coding": [{"system": _TYPES_IDENTIFIANT, "code": "FINEG"}]},
+            "system": _SYSTEME_FINESS, "value": finess}
+
+
+def reference_logique(contact: Any) -> dict[str, Any]:
+    """Une structure désignée sans ressource sur le serveur du destinataire : son nom et,
+    s'il est connu, son FINESS (``Reference.identifier``)."""
+    reference: dict[str, Any] = {"display": contact.nom}
+    if contact.finess:
+        reference["identifier"] = _identifiant_finess(contact.finess)
+    return reference
+
+
 def organisation(contact: Any) -> dict[str, Any]:
     """L'``Organization`` d'un contact de l'annuaire (nom, FINESS, téléphone, courriel,
     adresse)."""
     ressource: dict[str, Any] = {"resourceType": "Organization"}
     if contact.finess:
-        ressource["identifier"] = [{
-            "use": "official",
-            "type": {"coding": [{"system": _TYPES_IDENTIFIANT, "code": "FINEG"}]},
-            "system": _SYSTEME_FINESS, "value": contact.finess}]
+        ressource["identifier"] = [_identifiant_finess(contact.finess)]
     ressource["name"] = contact.nom
     telecom = [{"system": systeme_contact, "value": valeur}
                for systeme_contact, valeur in (("phone", contact.telephone),
@@ -531,7 +543,7 @@ def demande_appui(
     plan: str | None = None,
     situation: str | None = None,
     demandeur: str | None = None,
-    executants: list[str] | None = None,
+    executants: list[dict[str, Any]] | None = None,
 ) -> dict[str, Any]:
     """La ``ServiceRequest`` (``draft`` / ``proposal``) d'une fonction d'appui proposée :
     code de l'appui, raisons = les règles qui l'ont proposé, description du catalogue."""
@@ -546,7 +558,7 @@ def demande_appui(
     if demandeur:
         demande["requester"] = {"reference": demandeur}
     if executants:
-        demande["performer"] = [{"reference": a} for a in executants]
+        demande["performer"] = executants
     demande["reasonCode"] = _raisons(orientation, propose.regles)
     if situation:
         demande["supportingInfo"] = [{"reference": situation}]
@@ -617,7 +629,8 @@ def bundle(
     for appui in orientation.appuis:
         demande = demande_appui(orientation, referentiel, appui.id, patient,
                                 plan=adresse_plan, situation=adresse_reponse,
-                                executants=executants(getattr(appui, "contacts", ())))
+                                executants=[{"reference": a} for a in
+                                            executants(getattr(appui, "contacts", ()))])
         demandes.append(ajouter(f"appui/{appui.id}", ServiceRequest.model_validate(demande)))
 
     problemes = []

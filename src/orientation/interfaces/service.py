@@ -22,6 +22,7 @@ terminées) ; jeton d'accès facultatif (``Authorization: Bearer``), à exiger d
 
 from __future__ import annotations
 
+import functools
 import hmac
 import ipaddress
 import json
@@ -29,9 +30,10 @@ import logging
 import re
 import sys
 from collections.abc import Awaitable, Callable
-from typing import Any
+from pathlib import Path
+from typing import Annotated, Any
 
-from fastapi import FastAPI, Request
+from fastapi import FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from fastapi_offline import FastAPIOffline
@@ -240,11 +242,42 @@ def _corps_json(nom: str, description: str, media: str = "application/json"
                             "content": {media: {"schema": schema}}}}
 
 
-def creer_application(moteur: Moteur | None = None, jeton: str | None = None) -> Any:
-    """L'application ASGI : un seul moteur (celui du référentiel livré par défaut)."""
+_COMMUNE = Query(
+    description="Code commune INSEE ou code postal du patient : les acteurs et fonctions "
+                "d'appui proposés reçoivent leurs contacts (annuaire du service, "
+                "`orientation serve --annuaire`). Ni enregistré ni journalisé.",
+    min_length=5, max_length=5, examples=["01004"])
+
+
+def creer_application(moteur: Moteur | None = None, jeton: str | None = None,
+                      annuaire: Path | str | None = None) -> Any:
+    """L'application ASGI : un seul moteur (celui du référentiel livré par défaut) ;
+    ``annuaire`` : le dossier de l'annuaire des contacts (par défaut celui de
+    l'utilisateur, ``orientation.annuaire.dossier_par_defaut``)."""
     moteur = moteur or moteur_par_defaut()
     referentiel = moteur.referentiel
     questionnaire = fhir.questionnaire(referentiel)
+
+    @functools.cache
+    def regles_annuaire() -> Any:
+        from orientation.annuaire import charger_regles_annuaire
+
+        return charger_regles_annuaire(referentiel.dossier)
+
+    def contacts(orientation: Orientation, commune: str | None) -> Orientation:
+        """Les contacts près de la commune (``enrichir`` ouvre et referme l'annuaire à
+        chaque appel : sûr entre les fils de travail)."""
+        if not commune:
+            return orientation
+        from orientation.annuaire import ErreurAnnuaire, ErreurLieu, dossier_par_defaut, enrichir
+
+        try:
+            return enrichir(orientation, commune, Path(annuaire or dossier_par_defaut()),
+                            regles_annuaire())
+        except ErreurLieu as e:
+            raise ErreurService(422, "Commune invalide", [str(e)]) from None
+        except ErreurAnnuaire as e:
+            raise ErreurService(503, "Annuaire indisponible", [str(e)]) from None
     # La documentation sert Swagger UI depuis le paquet (fastapi-offline), jamais depuis un
     # CDN : elle marche hors ligne, et la page d'un service de santé ne charge pas de script
     # tiers.
@@ -280,8 +313,15 @@ def creer_application(moteur: Moteur | None = None, jeton: str | None = None) ->
 
     @application.exception_handler(RequestValidationError)
     async def _parametres(_: Request, e: RequestValidationError) -> Response:
-        lignes = [f"{'.'.join(str(p) for p in err['loc'])} : valeur invalide"
-                  for err in e.errors()]
+        lignes = []
+        for err in e.errors():
+            nom = ".".join(str(p) for p in err["loc"] if p not in ("query", "body"))
+            ctx = err.get("ctx") or {}
+            if err["type"] in ("string_too_short", "string_too_long"):
+                bornes = (ctx.get("min_length"), ctx.get("max_length"))
+                lignes.append(f"{nom} : {bornes[0] or bornes[1]} caractères attendus")
+            else:
+                lignes.append(f"{nom} : valeur invalide")
         return JSONResponse({"message": "Paramètres invalides", "erreurs": lignes},
                             status_code=422)
 
@@ -302,8 +342,10 @@ def creer_application(moteur: Moteur | None = None, jeton: str | None = None) ->
                              "schema": {"$ref": "#/components/schemas/Orientation"}}}},
                    422: {"description": "Situation invalide : un message par champ."}},
     )
-    async def screen(requete: Request) -> Response:
-        """Repère la situation et renvoie l'orientation, chaque proposition expliquée."""
+    async def screen(requete: Request,
+                     commune: Annotated[str | None, _COMMUNE] = None) -> Response:
+        """Repère la situation et renvoie l'orientation, chaque proposition expliquée ;
+        avec `commune`, les contacts près du patient (comme `orientation screen --commune`)."""
         donnees = decoder_json(await _corps(requete))
 
         def calculer() -> str:
@@ -311,7 +353,8 @@ def creer_application(moteur: Moteur | None = None, jeton: str | None = None) ->
                 situation = lire_situation(donnees)
             except ErreurSaisie as e:
                 raise ErreurService(422, "Situation invalide", e.messages) from None
-            return moteur.screen(situation).model_dump_json(indent=2) + "\n"
+            resultat = contacts(moteur.screen(situation), commune)
+            return resultat.model_dump_json(indent=2) + "\n"
 
         return Response(await run_in_threadpool(calculer), media_type="application/json")
 
@@ -342,7 +385,12 @@ def creer_application(moteur: Moteur | None = None, jeton: str | None = None) ->
                 raise ErreurService(e.statut, titre, e.messages) from None
             if situation is None:
                 return {"cards": []}
-            return {"cards": cds.cartes(moteur.screen(situation), referentiel, infos)}
+            resultat = moteur.screen(situation)
+            try:
+                resultat = contacts(resultat, infos.get("commune"))
+            except ErreurService:
+                pass  # sans annuaire ou sans code postal lisible : les cartes, sans contacts
+            return {"cards": cds.cartes(resultat, referentiel, infos)}
 
         return JSONResponse(await run_in_threadpool(calculer))
 
@@ -361,8 +409,11 @@ def creer_application(moteur: Moteur | None = None, jeton: str | None = None) ->
                                         "DetectedIssue."},
                    422: {"description": "OperationOutcome : un problème par linkId."}},
     )
-    async def operation_orientation(requete: Request) -> Response:
-        """Repère la situation d'une `QuestionnaireResponse` et renvoie le `Bundle`."""
+    async def operation_orientation(requete: Request,
+                                    commune: Annotated[str | None, _COMMUNE] = None
+                                    ) -> Response:
+        """Repère la situation d'une `QuestionnaireResponse` et renvoie le `Bundle` ; avec
+        `commune`, une `Organization` par structure à joindre."""
         try:
             donnees = decoder_json(await _corps(requete))
         except ErreurService as e:
@@ -375,8 +426,8 @@ def creer_application(moteur: Moteur | None = None, jeton: str | None = None) ->
             except fhir.ErreurReponse as e:
                 raise ErreurService(422, "Situation invalide", e.messages) from None
             sujet = (reponse.get("subject") or {}).get("reference")
-            return fhir.bundle(moteur.screen(situation), situation, referentiel,
-                               sujet=sujet if isinstance(sujet, str) else None)
+            return fhir.bundle(contacts(moteur.screen(situation), commune), situation,
+                               referentiel, sujet=sujet if isinstance(sujet, str) else None)
 
         try:
             return _fhir(await run_in_threadpool(calculer))
@@ -399,12 +450,12 @@ def boucle_locale(hote: str) -> bool:
 
 
 def servir(hote: str = "127.0.0.1", port: int = 8000, jeton: str | None = None,
-           moteur: Moteur | None = None) -> int:
+           moteur: Moteur | None = None, annuaire: Path | str | None = None) -> int:
     """Lance le service jusqu'à SIGINT/SIGTERM ; annonce son adresse sur la sortie
     d'erreur (utile avec ``--port 0`` : un port libre)."""
     import uvicorn
 
-    application = creer_application(moteur, jeton)
+    application = creer_application(moteur, jeton, annuaire)
     if not boucle_locale(hote) and not jeton:
         sys.stderr.write(
             f"orientation : ATTENTION, le service écoute sur {hote} sans jeton d'accès : "
