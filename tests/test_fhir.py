@@ -254,3 +254,27 @@ def test_une_structure_de_l_annuaire_devient_une_organization():
     sans_finess = fhir.organisation(SimpleNamespace(**{**vars(contact), "finess": None,
                                                        "telephone": None}))
     assert "identifier" not in sans_finess and "telecom" not in sans_finess
+
+
+def test_screen_format_fhir_avec_la_commune_nomme_les_structures(tmp_path, capsysbinary):
+    from orientation.interfaces.cli import main
+
+    sources = EXEMPLES / "annuaire"
+    annuaire = tmp_path / "annuaire"
+    assert main(["annuaire", "importer", str(sources / "finess-structures-echantillon-20260309.json"),
+                 str(sources / "territoire_exemple_ain.csv"), "--annuaire", str(annuaire)]) == 0
+    capsysbinary.readouterr()
+    assert main(["screen", str(EXEMPLES / "05_jeune_adulte_handicape_sans_solution.json"),
+                 "--commune", "01004", "--annuaire", str(annuaire), "--format", "fhir"]) == 0
+    bundle = json.loads(capsysbinary.readouterr().out)
+    Bundle.model_validate(bundle)
+    noms = [r["name"] for r in ressources(bundle, "Organization")]
+    assert noms and len(noms) == len(set(noms))  # chaque structure une seule fois
+    adresses = {e["fullUrl"] for e in bundle["entry"]
+                if e["resource"]["resourceType"] == "Organization"}
+    (plan,) = ressources(bundle, "CarePlan")
+    executants = [p["reference"] for a in plan["activity"] if "detail" in a
+                  for p in a["detail"].get("performer", [])]
+    executants += [p["reference"] for d in ressources(bundle, "ServiceRequest")
+                   for p in d.get("performer", [])]
+    assert executants and set(executants) <= adresses
