@@ -526,7 +526,7 @@ def _objet_json(texte: str) -> Any:
     ``situation.lecture`` quand elle est là)."""
     try:
         from orientation.situation.lecture import lire_json  # type: ignore[attr-defined]
-    except ImportError:  # pragma: no cover — avant la lecture sûre partagée
+    except ImportError:  # tant que la lecture sûre partagée n'est pas dans main
         def paires(p: list[tuple[str, Any]]) -> dict[str, Any]:
             objet = dict(p)
             if len(objet) != len(p):
