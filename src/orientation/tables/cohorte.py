@@ -159,6 +159,7 @@ class ReperageCohorte:
         self.parametres = referentiel.valeurs_parametres
         self.vectoriel = EvaluateurVectoriel(referentiel)
         self.neutre = construire_fait(Situation(age=0), self.parametres)
+        self._neutre_items = set(self.neutre.items())
         self._unites: dict[tuple[int, tuple], dict[str, Any] | None] = {}
         self._motifs: dict[tuple[str, bytes], Any] = {}
         self.cles = sorted(set(self.vectoriel.cles) | set(SCORES_FAIT))
@@ -272,9 +273,9 @@ class ReperageCohorte:
         except ErreurSaisie:
             delta = None
         else:
-            delta = {k: v for k, v in fait.items()
-                     if k not in self.neutre or type(self.neutre[k]) is not type(v)
-                     or self.neutre[k] != v}
+            # ce que l'unité change au fait neutre (différence d'ensembles, en C ; le type
+            # de chaque clé est fixé par le modèle, True et 1 ne s'y confondent pas)
+            delta = dict(fait.items() - self._neutre_items)
         if len(self._unites) >= TAILLE_MAX_CACHE:
             self._unites.clear()  # mémoire bornée, quelle que soit la taille de la cohorte
         self._unites[(unite, cle)] = delta
