@@ -127,6 +127,13 @@ Fonctionnalité: Cas particuliers du parcours de soins coordonnés
         | 5   | est proposé       |
         | 6   | n'est pas proposé |
 
+    Scénario: Un enfant de 3 ans en urgence vitale : la PMI n'est pas proposée à côté du 15
+      Soit un enfant de 3 ans
+      Et il présente des signes d'urgence vitale
+      Quand on évalue sa situation
+      Alors l'acteur « Protection maternelle et infantile (PMI) » n'est pas proposé
+      Et l'acteur « SAMU – centre 15 » est proposé
+
   @R-CAS-ENFANT-SANTE-SCOLAIRE
   Règle: Un enfant d'âge scolaire malade ou handicapé : l'école est associée
 

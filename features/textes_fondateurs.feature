@@ -17,8 +17,9 @@ Fonctionnalité: Les exemples des textes fondateurs
     Alors le cluster « Médecine de ville » est proposé avec « Médecin traitant », « Pharmacien d'officine » et « Maison de santé pluriprofessionnelle »
     Et le cluster « Médico-social à domicile » est proposé avec « SAD aide »
     Et le cluster « Hôpital » est proposé avec « Consultation mémoire »
-    Et les secteurs en cause sont : sanitaire et médico-social
-    Et le parcours est complexe
+    Et les secteurs en cause sont : sanitaire, médico-social et social
+    Et le parcours est coordonné
+    Et un plan personnalisé de santé est recommandé
 
   @R-SANTE-DEPISTAGE-ORGANISE @R-SANTE-POLYMEDICATION @R-CAS-URGENCE-VITALE @R-SANTE-ADDICTION @R-AUTONOMIE-SOINS-DOMICILE @R-SOCIAL-AIDANT-EPUISE @R-SOCIAL-SANS-COMPLEMENTAIRE @R-SOCIAL-ISOLEMENT
   Plan du scénario: Les clusters du parcours de santé : « <cluster> »

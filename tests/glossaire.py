@@ -963,8 +963,8 @@ R = "Raisons (règles appliquées)"
        r"la règle (?:(?P<ident>R-[A-Z0-9-]+)|" + GUILLEMETS.format("titre")
        + r") (?:(?P<oui>fait partie des raisons)|ne fait pas partie des raisons)",
        "Et la règle R-SANTE-POLYMEDICATION fait partie des raisons",
-       "Et la règle « Polymédication : bilan partagé de médication » ne fait pas partie des "
-       "raisons")
+       "Et la règle « Polymédication (10 médicaments ou plus) : revoir la médication » ne fait "
+       "pas partie des raisons")
 def _regle(dossier: Dossier, ident: str | None, titre: str | None, oui: str | None) -> None:
     """`explications` contient — ou ne contient pas — la règle (identifiant ou titre)."""
     _appartient(dossier, "regles", regles(), ident or titre or "", bool(oui), "la règle",
@@ -975,6 +975,24 @@ def _regle(dossier: Dossier, ident: str | None, titre: str | None, oui: str | No
 def _aucune_regle(dossier: Dossier) -> None:
     """`explications` est vide : le parcours habituel suffit."""
     _ensemble_exact(dossier, "regles", regles(), [], "les règles appliquées", "règle")
+
+
+R = "À compléter"
+
+
+def informations() -> dict[str, str]:
+    return {c: ch.libelle for c, ch in CHAMPS.items()}
+
+
+@etape("Alors", R, "l'information « <libellé> » est à compléter | n'est pas à compléter",
+       rf"l'information {GUILLEMETS.format('nom')} (?P<negation>n')?est (?:pas )?à compléter",
+       "Et l'information « repérage de la fragilité (GFST) » n'est pas à compléter",
+       "Et l'information « GIR » est à compléter")
+def _a_completer(dossier: Dossier, nom: str, negation: str | None) -> None:
+    """`a_completer` contient — ou ne contient pas — l'information nommée (libellé ou chemin
+    du champ) : une information absente qui trancherait une règle encore indécise."""
+    _appartient(dossier, "a_completer", informations(), nom, not negation, "l'information",
+                "est à compléter", "n'est pas à compléter", "information")
 
 
 R = "Saisie refusée"
@@ -1001,6 +1019,8 @@ def _refus(dossier: Dossier, extrait: str) -> None:
 def _conclus(o: Orientation, sorte: str) -> list[str]:
     if sorte == "regles":
         return o.regles_tirees
+    if sorte == "a_completer":
+        return [a.champ for a in o.a_completer]
     if sorte in ("secteurs", "parcours"):
         return list(getattr(o, sorte))
     return [x.id for x in getattr(o, sorte)]

@@ -26,7 +26,8 @@ ATTENDUS = {
         acteurs={"savs_samsah", "mdph"}),
     "06_soins_palliatifs_domicile.json": dict(
         niveau="complexe", appuis={"equipe_mobile_soins_palliatifs", "dac_personne_aidant"},
-        acteurs={"had", "structure_douleur_chronique", "personne_de_confiance"},
+        acteurs={"had", "kinesitherapeute", "personne_de_confiance"},
+        sans_acteurs={"structure_douleur_chronique"},
         scores={"mini_zarit": 3.5, "mini_zarit_fardeau": "modere_a_severe", "gir": 2,
                 "gir_source": "saisi"}),
     "07_precarite_sans_couverture.json": dict(
@@ -51,9 +52,38 @@ ATTENDUS = {
                                          acteurs={"csapa"}),
     "14_dependance_lourde.json": dict(niveau="complexe", acteurs={"usld", "ehpad",
                                                                   "hebergement_temporaire"}),
-    "15_retraite_gir5_hors_residence.json": dict(niveau="simple",
+    # Déjà suivi par un DAC : un professionnel a jugé le parcours complexe (CSP L6327-1).
+    "15_retraite_gir5_hors_residence.json": dict(niveau="complexe",
                                                  appuis={"dac_reponse_globale"},
                                                  acteurs={"caisse_retraite"}),
+    # Un enfant en danger n'est jamais « simple » ; information préoccupante (CASF L226-3).
+    "16_enfant_en_danger.json": dict(
+        niveau="complexe", alertes={"enfant_en_danger", "maltraitance"},
+        acteurs={"crip", "procureur_republique"},
+        sans_acteurs={"personne_de_confiance", "protection_juridique"}),
+    # Plusieurs secteurs sans risque de rupture : coordonné, avec un PPS, sans DAC.
+    "17_alzheimer_debutant_entoure.json": dict(
+        niveau="coordonne", pps=True, secteurs=["sanitaire", "medico_social", "social"],
+        appuis={"coordination_proximite"}, sans_appuis={"dac_reponse_globale"},
+        acteurs={"equipe_specialisee_alzheimer", "consultation_memoire"}),
+    # Fin de vie seul, sans aidant ni aide : complexe, EMSP et DAC.
+    "18_fin_de_vie_seul.json": dict(
+        niveau="complexe", appuis={"equipe_mobile_soins_palliatifs", "dac_reponse_globale"},
+        acteurs={"had", "sad_aide", "ccas"}),
+    # Crise comportementale d'une démence : UCC, UHR, équipe mobile de gériatrie, pas d'USLD.
+    "19_crise_comportementale_demence.json": dict(
+        niveau="complexe", appuis={"equipe_mobile_geriatrie", "dac_personne_aidant"},
+        acteurs={"unite_cognitivo_comportementale", "unite_hebergement_renforcee"},
+        sans_acteurs={"usld"}),
+    # Sans domicile et malade : 115/SIAO, LHSS ; pas d'EMPP sans trouble psychique.
+    "20_sans_domicile_malade.json": dict(
+        niveau="complexe", acteurs={"siao_115", "lhss", "lam", "act"},
+        sans_appuis={"empp"}),
+    # Troubles cognitifs d'un enfant : plateforme TND, pas de consultation mémoire.
+    "21_enfant_troubles_apprentissage.json": dict(
+        niveau="coordonne", appuis={"pco_tnd"},
+        acteurs={"orthophoniste", "medecin_specialiste"},
+        sans_acteurs={"consultation_memoire", "personne_de_confiance"}),
 }
 
 
@@ -79,6 +109,8 @@ def test_exemple(moteur, nom):
     if "alertes" in attendu:
         assert attendu["alertes"] <= alertes if attendu["alertes"] else alertes == set()
     assert attendu.get("acteurs", set()) <= acteurs
+    assert not attendu.get("sans_acteurs", set()) & acteurs
+    assert not attendu.get("sans_appuis", set()) & appuis
     if "scores" in attendu:
         assert r.model_dump(mode="json")["scores"] == attendu["scores"]
 
