@@ -9,7 +9,7 @@ Fonctionnalité: Les fonctions d'appui
 
     Plan du scénario: Parcours complexe à <âge> ans : appui du DAC
       Soit une personne de <âge> ans
-      Et elle n'a aucune couverture maladie
+      Et elle a un handicap rare
       Quand on évalue sa situation
       Alors le parcours est complexe
       Et la fonction d'appui « DAC – réponse globale » est proposée

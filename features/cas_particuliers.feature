@@ -84,13 +84,23 @@ Fonctionnalité: Cas particuliers du parcours de soins coordonnés
       Et sa sortie d'hospitalisation est prévue
       Quand on évalue sa situation
       Alors l'acteur « Soins médicaux et de réadaptation (SMR) » <proposition>
-      Et le parcours est <niveau>
+      Et le parcours est coordonné
 
       Exemples:
-        | gir | proposition       | niveau    |
-        | 3   | est proposé       | complexe  |
-        | 4   | est proposé       | complexe  |
-        | 5   | n'est pas proposé | coordonné |
+        | gir | proposition       |
+        | 3   | est proposé       |
+        | 4   | est proposé       |
+        | 5   | n'est pas proposé |
+
+    Scénario: Sortie d'hospitalisation d'une personne dépendante qui vit seule, sans aidant
+      Soit une patiente de 79 ans
+      Et elle est en GIR 3
+      Et elle vit seule
+      Et elle n'a aucun aidant
+      Et sa sortie d'hospitalisation est prévue
+      Quand on évalue sa situation
+      Alors le parcours est complexe
+      Et la fonction d'appui « DAC – réponse globale » est proposée
 
     Scénario: Hébergement temporaire et SAD si le domicile n'est pas prêt
       Soit un patient de 82 ans

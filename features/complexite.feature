@@ -71,16 +71,28 @@ Fonctionnalité: Quand le parcours devient complexe
   @R-COMPLEXITE-PLURISECTORIELLE
   Règle: Plusieurs secteurs et au moins un facteur de risque de rupture : parcours complexe
 
-    Scénario: Un besoin sanitaire et un logement insalubre : parcours complexe
+    Scénario: Un besoin sanitaire, un logement insalubre et l'isolement : parcours complexe
+      Soit une patiente de 45 ans
+      Et elle prend 12 médicaments par jour
+      Et elle a une douleur chronique
+      Et son logement est insalubre
+      Et elle est isolée
+      Quand on évalue sa situation
+      Alors les secteurs en cause sont : sanitaire et social
+      Et le parcours est complexe
+      Et la fonction d'appui « DAC – réponse globale » est proposée
+      Et la règle R-COMPLEXITE-PLURISECTORIELLE fait partie des raisons
+
+    Scénario: Un seul facteur de rupture : l'équipe de proximité le tient, avec un PPS
       Soit une patiente de 45 ans
       Et elle prend 12 médicaments par jour
       Et elle a une douleur chronique
       Et son logement est insalubre
       Quand on évalue sa situation
       Alors les secteurs en cause sont : sanitaire et social
-      Et le parcours est complexe
-      Et la fonction d'appui « DAC – réponse globale » est proposée
-      Et la règle R-COMPLEXITE-PLURISECTORIELLE fait partie des raisons
+      Et le parcours est coordonné
+      Et un PPS est recommandé
+      Et la fonction d'appui « DAC – réponse globale » n'est pas proposée
 
     Scénario: Aidante épuisée, GIR 3, aides insuffisantes : la réévaluation de l'APA est sociale
       # « Monsieur R., 86 ans, GIR 3 ; sa femme n'en peut plus et les heures d'aide à domicile
@@ -113,10 +125,20 @@ Fonctionnalité: Quand le parcours devient complexe
       Et l'acteur « SAD aide » est proposé
       Et la règle R-COMPLEXITE-PLURISECTORIELLE fait partie des raisons
 
-    Plan du scénario: Plusieurs secteurs en cause, un facteur de rupture suffit : <facteur>
+    Scénario: Plusieurs secteurs et un seul facteur de rupture : coordonné
       Soit une patiente de 82 ans
       Et elle est en GIR 4
       Et elle a une maladie chronique : diabète
+      Et elle est dénutrie
+      Quand on évalue sa situation
+      Alors le parcours est coordonné
+      Et un PPS est recommandé
+
+    Plan du scénario: Plusieurs secteurs, la dénutrition et un deuxième facteur : <facteur>
+      Soit une patiente de 82 ans
+      Et elle est en GIR 4
+      Et elle a une maladie chronique : diabète
+      Et elle est dénutrie
       Et <facteur>
       Quand on évalue sa situation
       Alors le parcours est <niveau>
@@ -124,7 +146,6 @@ Fonctionnalité: Quand le parcours devient complexe
       Exemples:
         | facteur                                                   | niveau    |
         | son aidant est présent                                    | coordonné |
-        | elle est dénutrie                                         | complexe  |
         | sa pathologie chronique n'est pas stabilisée              | complexe  |
         | elle est tombée 2 fois en 6 mois                          | complexe  |
         | elle a eu 2 hospitalisations non programmées en 6 mois    | complexe  |
@@ -133,16 +154,22 @@ Fonctionnalité: Quand le parcours devient complexe
         | son autonomie décisionnelle est altérée                   | complexe  |
         | ses aides à domicile sont insuffisantes                   | complexe  |
         | son aidante est épuisée                                   | complexe  |
+        | elle n'a aucun aidant                                     | complexe  |
         | son logement est inadapté                                 | complexe  |
         | sa sortie d'hospitalisation est prévue                    | complexe  |
+        | elle relève de soins palliatifs                           | complexe  |
+        | elle n'a aucune couverture maladie                        | complexe  |
         | elle a fait une chute grave                               | coordonné |
         | elle est tombée 1 fois en 6 mois                          | coordonné |
+        | elle vit seule                                            | coordonné |
 
-    Plan du scénario: Vivre seule en GIR <gir>
+    Plan du scénario: Vivre seule et isolée en GIR <gir>
       # Vivre seul n'est pas un risque en soi ; avec une dépendance lourde, personne n'est là
-      # pour les actes essentiels.
+      # pour les actes essentiels : c'est un facteur de rupture, qui s'ajoute ici à
+      # l'isolement.
       Soit une patiente de 90 ans
       Et elle vit seule
+      Et elle est isolée
       Et elle est en GIR <gir>
       Et elle a une maladie chronique : diabète
       Quand on évalue sa situation

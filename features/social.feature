@@ -63,7 +63,8 @@ Fonctionnalité: La situation sociale
       Alors l'alerte « sans couverture » est levée
       Et le cluster « Hôpital » est proposé avec « Permanence d'accès aux soins de santé (PASS) »
       Et les secteurs en cause sont : sanitaire et social
-      Et le parcours est complexe
+      Et le parcours est coordonné
+      Et un PPS est recommandé
 
   @R-SOCIAL-ISOLEMENT
   Règle: Une personne isolée : CCAS et associations contre l'isolement

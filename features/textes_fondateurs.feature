@@ -45,6 +45,7 @@ Fonctionnalité: Les exemples des textes fondateurs
     Et il a fait une chute grave
     Et son aidant est épuisé
     Et son logement est inadapté
+    Et il est isolé
     Quand on évalue sa situation
     Alors les secteurs en cause sont : sanitaire, médico-social et social
     Et le parcours est complexe
@@ -87,8 +88,12 @@ Fonctionnalité: Les exemples des textes fondateurs
 
   @R-CAS-SORTIE-HOSPITALISATION @R-CAS-SORTIE-HOSPITALISATION-DEPENDANCE @R-APPUI-EQUIPE-MOBILE-GERIATRIE
   Scénario: La circulation de l'information au moment de la sortie d'hospitalisation
+    # « Monsieur V., 83 ans, GIR 3, sort de l'hôpital après-demain ; il vit seul et n'a
+    # personne. »
     Soit un patient de 83 ans
     Et il est en GIR 3
+    Et il vit seul
+    Et il n'a aucun aidant
     Et sa sortie d'hospitalisation est prévue dans les prochains jours
     Quand on évalue sa situation
     Alors l'alerte « sortie d'hospitalisation » est levée
@@ -105,7 +110,8 @@ Fonctionnalité: Les exemples des textes fondateurs
     Alors l'alerte « sans couverture » est levée
     Et la fonction d'appui « Mission accompagnement santé (CPAM) » est proposée
     Et l'acteur « Interprétariat professionnel en santé » est proposé
-    Et le parcours est complexe
+    Et les secteurs en cause sont : sanitaire et social
+    Et le parcours est coordonné
 
   @R-SOCIAL-AIDANT-EPUISE @R-AUTONOMIE-DEPENDANCE-LOURDE
   Scénario: Un aidant épuisé auprès d'une personne très dépendante
@@ -140,4 +146,5 @@ Fonctionnalité: Les exemples des textes fondateurs
     Et son logement est inadapté
     Quand on évalue sa situation
     Alors les niveaux de parcours sont : soins, santé et vie
-    Et le parcours est complexe
+    Et le parcours est coordonné
+    Et un PPS est recommandé
