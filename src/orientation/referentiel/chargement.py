@@ -23,13 +23,13 @@ Toute erreur nomme le fichier, la ligne et la règle, en français.
 from __future__ import annotations
 
 import datetime as dt
-import os
+import functools
 import re
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from orientation.referentiel.emplacement import dossier_regles_par_defaut
+from orientation.referentiel.lecture_yaml import lire_yaml
 from orientation.referentiel.modele import (
     CONCLUSIONS_LISTES,
     OPERATEURS,
@@ -50,72 +50,13 @@ from orientation.referentiel.modele import (
     Toutes,
     UneDe,
 )
+from orientation.referentiel.vocabulaire import FICHIER as FICHIER_VOCABULAIRE
+from orientation.referentiel.vocabulaire import charger_vocabulaire
 from orientation.situation.faits import CHAMPS, Champ
 
 _ID_REGLE = re.compile(r"^R-[A-Z0-9]+(-[A-Z0-9]+)*$")
 _OUI_NON = {"oui": True, "non": False, True: True, False: False}
-FICHIERS_SPECIAUX = ("catalogue.yaml", "parametres.yaml")
-VARIABLE_REGLES = "ORIENTATION_REGLES"
-
-
-# --- Lecture YAML avec numéros de ligne ---------------------------------------------------------
-
-
-class _Dict(dict):
-    ligne: int = 0
-
-
-class _Liste(list):
-    ligne: int = 0
-
-
-class _Chargeur(yaml.SafeLoader):
-    pass
-
-
-def _mapping(loader: _Chargeur, node: yaml.MappingNode) -> _Dict:
-    loader.flatten_mapping(node)
-    resultat = _Dict()
-    resultat.ligne = node.start_mark.line + 1
-    for cle_node, valeur_node in node.value:
-        cle = loader.construct_object(cle_node, deep=True)
-        if cle in resultat:
-            raise yaml.MarkedYAMLError(
-                problem=f"clé « {cle} » en double", problem_mark=cle_node.start_mark
-            )
-        resultat[cle] = loader.construct_object(valeur_node, deep=True)
-    return resultat
-
-
-def _sequence(loader: _Chargeur, node: yaml.SequenceNode) -> _Liste:
-    resultat = _Liste(loader.construct_object(n, deep=True) for n in node.value)
-    resultat.ligne = node.start_mark.line + 1
-    return resultat
-
-
-_Chargeur.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping)
-_Chargeur.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _sequence)
-
-
-def _lire_yaml(chemin: Path) -> Any:
-    try:
-        texte = chemin.read_text(encoding="utf-8")
-    except UnicodeDecodeError as e:
-        message = f"{chemin.name} : le fichier n'est pas en UTF-8 ({e.reason})"
-        raise ErreurReferentiel([message]) from None
-    try:
-        return yaml.load(texte, Loader=_Chargeur)  # noqa: S506 — chargeur dérivé de SafeLoader
-    except yaml.MarkedYAMLError as e:
-        mark = e.problem_mark
-        ligne = f", ligne {mark.line + 1}" if mark else ""
-        aide = ""
-        if e.problem and "mapping values are not allowed" in e.problem:
-            aide = (" (un texte qui contient « : » doit être entre guillemets, "
-                    "par exemple titre: \"Polymédication : bilan\")")
-        message = f"{chemin.name}{ligne} : YAML invalide — {e.problem}{aide}"
-        raise ErreurReferentiel([message]) from None
-    except yaml.YAMLError as e:
-        raise ErreurReferentiel([f"{chemin.name} : YAML invalide — {e}"]) from None
+FICHIERS_SPECIAUX = ("catalogue.yaml", "parametres.yaml", "vocabulaire.yaml")
 
 
 # --- Validation -----------------------------------------------------------------------------------
@@ -183,7 +124,7 @@ def _references(ctx: _Contexte, brut: Any, ligne: int | None) -> tuple[Reference
 
 def _charger_catalogue(chemin: Path) -> Catalogue:
     ctx = _Contexte(chemin.name)
-    brut = _lire_yaml(chemin)
+    brut = lire_yaml(chemin)
     if not isinstance(brut, dict):
         raise ErreurReferentiel([f"{chemin.name} : le catalogue doit être un dictionnaire"])
     permises = ("version", "themes", "niveaux", "secteurs", "parcours", "clusters", "appuis",
@@ -227,7 +168,7 @@ def _charger_catalogue(chemin: Path) -> Catalogue:
 
 def _charger_parametres(chemin: Path) -> dict[str, Parametre]:
     ctx = _Contexte(chemin.name)
-    brut = _lire_yaml(chemin) or {}
+    brut = lire_yaml(chemin) or {}
     if not isinstance(brut, dict):
         raise ErreurReferentiel([f"{chemin.name} : les paramètres doivent être un dictionnaire"])
     parametres = {}
@@ -498,7 +439,7 @@ class _Analyseur:
 
 def _charger_theme(chemin: Path, analyseur: _Analyseur) -> tuple[str, list[Regle]]:
     ctx = analyseur.ctx
-    brut = _lire_yaml(chemin)
+    brut = lire_yaml(chemin)
     if not isinstance(brut, dict):
         ctx.erreur(None, "un fichier de règles est un dictionnaire (theme, description, regles)")
         return "", []
@@ -583,20 +524,33 @@ def charger_referentiel(dossier: Path | str) -> Referentiel:
                            f"(déjà défini dans {autre.fichier}, ligne {autre.ligne})")
         else:
             premier[r.id] = r
+    erreurs.extend(_verifier_vocabulaire(dossier))
     if erreurs:
         raise ErreurReferentiel(erreurs)
     return Referentiel(dossier=dossier, catalogue=catalogue, parametres=parametres,
                        regles=tuple(regles), themes=themes)
 
 
-def dossier_regles_par_defaut() -> Path:
-    """Le dossier ``rules/`` : celui que nomme la variable d'environnement
-    ``ORIENTATION_REGLES`` (pour essayer un référentiel modifié sur toute la suite de
-    scénarios), sinon celui du paquet installé, sinon celui du dépôt."""
-    choisi = os.environ.get(VARIABLE_REGLES)
-    if choisi:
-        return Path(choisi)
-    installe = Path(__file__).parents[1] / "rules"
-    if installe.is_dir():
-        return installe
-    return Path(__file__).resolve().parents[3] / "rules"
+def _verifier_vocabulaire(dossier: Path) -> list[str]:
+    """Chaque champ du modèle a un libellé dans vocabulaire.yaml, et chaque libellé un champ
+    (un libellé orphelin est souvent un champ mal orthographié)."""
+    try:
+        vocabulaire = charger_vocabulaire(dossier)
+    except ErreurReferentiel as e:
+        return e.erreurs
+    erreurs = [f"{FICHIER_VOCABULAIRE} : le champ « {chemin} » n'a pas de libellé (section "
+               "« champs »)" for chemin in CHAMPS if chemin not in vocabulaire.champs]
+    erreurs += [f"{FICHIER_VOCABULAIRE}, ligne {vocabulaire.lignes[chemin]} : « {chemin} » n'est "
+                "pas un champ de la situation" for chemin in vocabulaire.champs
+                if chemin not in CHAMPS]
+    return erreurs
+
+
+@functools.cache
+def _referentiel(dossier: str) -> Referentiel:
+    return charger_referentiel(dossier)
+
+
+def referentiel_par_defaut() -> Referentiel:
+    """Le référentiel en usage, chargé une fois par processus (et par dossier)."""
+    return _referentiel(str(dossier_regles_par_defaut()))
