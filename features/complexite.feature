@@ -134,7 +134,9 @@ Fonctionnalité: Quand le parcours devient complexe
       Alors le parcours est coordonné
       Et un PPS est recommandé
 
-    Plan du scénario: Plusieurs secteurs, la dénutrition et un deuxième facteur : <facteur>
+    Plan du scénario: Plusieurs secteurs, la dénutrition et un facteur <domaine> : <facteur>
+      # La dénutrition est un risque du domaine santé ; un deuxième facteur de santé reste dans
+      # le champ de l'équipe de proximité, un facteur d'un autre domaine non.
       Soit une patiente de 82 ans
       Et elle est en GIR 4
       Et elle a une maladie chronique : diabète
@@ -144,24 +146,24 @@ Fonctionnalité: Quand le parcours devient complexe
       Alors le parcours est <niveau>
 
       Exemples:
-        | facteur                                                   | niveau    |
-        | son aidant est présent                                    | coordonné |
-        | sa pathologie chronique n'est pas stabilisée              | complexe  |
-        | elle est tombée 2 fois en 6 mois                          | complexe  |
-        | elle a eu 2 hospitalisations non programmées en 6 mois    | complexe  |
-        | elle est isolée                                           | complexe  |
-        | elle refuse les soins                                     | complexe  |
-        | son autonomie décisionnelle est altérée                   | complexe  |
-        | ses aides à domicile sont insuffisantes                   | complexe  |
-        | son aidante est épuisée                                   | complexe  |
-        | elle n'a aucun aidant                                     | complexe  |
-        | son logement est inadapté                                 | complexe  |
-        | sa sortie d'hospitalisation est prévue                    | complexe  |
-        | elle relève de soins palliatifs                           | complexe  |
-        | elle n'a aucune couverture maladie                        | complexe  |
-        | elle a fait une chute grave                               | coordonné |
-        | elle est tombée 1 fois en 6 mois                          | coordonné |
-        | elle vit seule                                            | coordonné |
+        | domaine        | facteur                                                   | niveau    |
+        | (aucun)        | son aidant est présent                                    | coordonné |
+        | santé          | sa pathologie chronique n'est pas stabilisée              | coordonné |
+        | santé          | elle est tombée 2 fois en 12 mois                         | coordonné |
+        | santé          | elle a eu 2 hospitalisations non programmées en 6 mois    | coordonné |
+        | santé          | elle relève de soins palliatifs                           | coordonné |
+        | entourage      | elle est isolée                                           | complexe  |
+        | entourage      | son aidante est épuisée                                   | complexe  |
+        | entourage      | elle n'a aucun aidant                                     | complexe  |
+        | autonomie      | elle refuse les soins                                     | complexe  |
+        | autonomie      | son autonomie décisionnelle est altérée                   | complexe  |
+        | aides          | ses aides à domicile sont insuffisantes                   | complexe  |
+        | environnement  | son logement est inadapté                                 | complexe  |
+        | environnement  | sa sortie d'hospitalisation est prévue                    | complexe  |
+        | environnement  | elle n'a aucune couverture maladie                        | complexe  |
+        | (aucun)        | elle a fait une chute grave                               | coordonné |
+        | (aucun)        | elle est tombée 1 fois en 12 mois                         | coordonné |
+        | (aucun)        | elle vit seule                                            | coordonné |
 
     Plan du scénario: Vivre seule et isolée en GIR <gir>
       # Vivre seul n'est pas un risque en soi ; avec une dépendance lourde, personne n'est là
@@ -181,30 +183,36 @@ Fonctionnalité: Quand le parcours devient complexe
         | 2   | complexe  |
 
   @R-COMPLEXITE-FACTEURS-RUPTURE
-  Règle: Trois facteurs de risque de rupture rendent la situation complexe, même dans un seul secteur
+  Règle: Un risque de rupture dans trois domaines rend la situation complexe, même dans un seul secteur
 
-    Plan du scénario: Facteurs de rupture : <facteurs>
+    Scénario: Refus de soins, dénutrition et pathologie instable : deux domaines, un seul secteur
       Soit une patiente de 45 ans
-      Et « refus de soins » vaut « <refus> »
-      Et « dénutrition » vaut « <dénutrition> »
-      Et « pathologie chronique non stabilisée » vaut « <instable> »
+      Et elle refuse les soins
+      Et elle est dénutrie
+      Et sa pathologie chronique n'est pas stabilisée
       Quand on évalue sa situation
       Alors les secteurs en cause sont : sanitaire
-      Et le parcours est <niveau>
+      Et le parcours est coordonné
 
-      Exemples:
-        | facteurs                                  | refus | dénutrition | instable | niveau    |
-        | refus, dénutrition, pathologie instable   | oui   | oui         | oui      | complexe  |
-        | dénutrition et pathologie instable        | non   | oui         | oui      | coordonné |
+    Scénario: Santé, autonomie et entourage : trois domaines de risque
+      Soit une patiente de 45 ans
+      Et elle refuse les soins
+      Et elle est dénutrie
+      Et elle est isolée
+      Quand on évalue sa situation
+      Alors le parcours est complexe
+      Et la règle R-COMPLEXITE-FACTEURS-RUPTURE fait partie des raisons
 
-    Scénario: Isolement, aidant épuisé et chutes répétées
+    @R-COMPLEXITE-PLURISECTORIELLE
+    Scénario: Isolement, aidant épuisé et chutes répétées : deux domaines, plusieurs secteurs
       Soit une patiente de 68 ans
       Et elle est isolée
       Et son aidante est épuisée
       Et elle est tombée 3 fois en 6 mois
       Quand on évalue sa situation
       Alors le parcours est complexe
-      Et la règle R-COMPLEXITE-FACTEURS-RUPTURE fait partie des raisons
+      Et la règle R-COMPLEXITE-PLURISECTORIELLE fait partie des raisons
+      Et la règle R-COMPLEXITE-FACTEURS-RUPTURE ne fait pas partie des raisons
 
   @R-COMPLEXITE-DANGER
   Règle: Une personne en danger n'est jamais dans un parcours simple

@@ -120,3 +120,27 @@ Fonctionnalité: Les situations de handicap
         | 10  | cognitif | est proposée       |
         | 10  | moteur   | n'est pas proposée |
         | 14  | mental   | n'est pas proposée |
+
+    Scénario: Un garçon de 3 ans qui ne parle pas et ne regarde pas dans les yeux
+      Soit un enfant de 3 ans
+      Et il a un trouble du spectre de l'autisme suspecté
+      Quand on évalue sa situation
+      Alors la fonction d'appui « pco_tnd » est proposée
+      Et la fonction d'appui « cra » est proposée
+
+    Scénario: Un enfant de 9 ans avec un trouble du neurodéveloppement suspecté
+      Soit un enfant de 9 ans
+      Et il a un trouble du neurodéveloppement suspecté (attention, apprentissages)
+      Quand on évalue sa situation
+      Alors la fonction d'appui « pco_tnd » est proposée
+      Et l'acteur « Consultation mémoire » n'est pas proposé
+
+  @R-HANDICAP-AUTISME-CRA
+  Règle: À tout âge, l'autisme trouve au centre ressources autisme information, orientation et diagnostic des cas complexes
+
+    Scénario: Une femme de 28 ans qui pense être autiste
+      Soit une patiente de 28 ans
+      Et elle est autiste
+      Quand on évalue sa situation
+      Alors la fonction d'appui « Centre ressources autisme (CRA) » est proposée
+      Et la fonction d'appui « pco_tnd » n'est pas proposée

@@ -130,6 +130,26 @@ Fonctionnalité: Les besoins de santé qui appellent d'autres professionnels
         | 2      | non   | est proposé       |
         | 0      | oui   | est proposé       |
 
+    Plan du scénario: Chutes répétées au sens de la HAS : <chutes> en 12 mois
+      # HAS / SFGG 2009 : au moins deux chutes sur douze mois.
+      Soit une patiente de 81 ans
+      Et elle est tombée <chutes> fois en 12 mois
+      Quand on évalue sa situation
+      Alors l'acteur « Masseur-kinésithérapeute » <proposition>
+
+      Exemples:
+        | chutes | proposition       |
+        | 1      | n'est pas proposé |
+        | 2      | est proposé       |
+        | 4      | est proposé       |
+
+    Scénario: Trois chutes en 6 mois mais une seule en 12 mois : saisie incohérente
+      Soit une patiente de 81 ans
+      Et elle est tombée 3 fois en 6 mois
+      Et elle est tombée 1 fois en 12 mois
+      Quand on évalue sa situation
+      Alors la situation est refusée : « les chutes des 6 derniers mois sont comptées dans les 12 derniers mois »
+
   @R-SANTE-DENUTRITION
   Règle: La dénutrition appelle un suivi diététique
 
@@ -211,7 +231,25 @@ Fonctionnalité: Les besoins de santé qui appellent d'autres professionnels
       Et l'acteur « Unité d'hébergement renforcée (UHR) » est proposé
       Et la fonction d'appui « Équipe mobile de gériatrie » est proposée
       Et l'acteur « Unité de soins de longue durée (USLD) » n'est pas proposé
-      Et le parcours est complexe
+      Et le parcours n'est pas simple
+
+    Scénario: La même crise, avec un mari épuisé : parcours complexe
+      Soit une patiente de 84 ans
+      Et elle a une maladie chronique : maladie neuro-évolutive
+      Et elle a des troubles cognitifs
+      Et elle a des troubles du comportement perturbateurs (agitation, agressivité)
+      Et son aidant est épuisé
+      Quand on évalue sa situation
+      Alors le parcours est complexe
+      Et la fonction d'appui « DAC – appui à la personne et à l'aidant » est proposée
+
+    Scénario: Troubles du comportement perturbateurs chez une personne démente
+      Soit un patient de 79 ans
+      Et il a des troubles cognitifs
+      Et il a des troubles du comportement perturbateurs (agitation, agressivité)
+      Quand on évalue sa situation
+      Alors l'acteur « Unité d'hébergement renforcée (UHR) » est proposé
+      Et la fonction d'appui « Équipe mobile de gériatrie » est proposée
 
     Scénario: Troubles de l'humeur stables chez une personne atteinte de troubles cognitifs : pas d'UCC
       Soit une patiente de 84 ans
@@ -415,3 +453,97 @@ Fonctionnalité: Les besoins de santé qui appellent d'autres professionnels
       Alors l'acteur « Dépistage organisé » est proposé
       Et l'acteur « Éducation thérapeutique du patient » est proposé
       Et l'acteur « Diététicien » est proposé
+
+  @R-SANTE-DOULEUR-REBELLE
+  Règle: Une douleur chronique que la ville n'a pas soulagée relève d'une structure douleur chronique
+
+    Scénario: Lombalgie chronique rebelle malgré le kinésithérapeute, le psychologue et le rhumatologue
+      Soit un patient de 52 ans
+      Et il souffre d'une douleur chronique depuis plus de 3 mois
+      Et sa douleur chronique résiste aux premier et second recours
+      Quand on évalue sa situation
+      Alors le cluster « Hôpital » est proposé avec « Structure douleur chronique »
+      Et le parcours est coordonné
+
+  @R-SANTE-BILAN-PARTAGE-MEDICATION
+  Règle: Le bilan partagé de médication : 65 ans et plus en ALD, ou 75 ans et plus, avec au moins 5 médicaments
+
+    Plan du scénario: Bilan partagé de médication à <âge> ans, <médicaments> médicaments, ALD : <ald>
+      Soit une patiente de <âge> ans
+      Et elle prend <médicaments> médicaments par jour
+      Et « affection de longue durée (ALD) » vaut « <ald> »
+      Quand on évalue sa situation
+      Alors la règle R-SANTE-BILAN-PARTAGE-MEDICATION <raison>
+
+      Exemples:
+        | âge | médicaments | ald | raison                          |
+        | 76  | 5           | non | fait partie des raisons         |
+        | 68  | 6           | oui | fait partie des raisons         |
+        | 68  | 6           | non | ne fait pas partie des raisons  |
+        | 64  | 8           | oui | ne fait pas partie des raisons  |
+        | 80  | 4           | oui | ne fait pas partie des raisons  |
+
+    Scénario: En urgence, le bilan de médication attend
+      Soit une patiente de 80 ans
+      Et elle prend 7 médicaments par jour
+      Et elle présente des signes d'urgence vitale
+      Quand on évalue sa situation
+      Alors la règle R-SANTE-BILAN-PARTAGE-MEDICATION ne fait pas partie des raisons
+
+  @R-SANTE-GROSSESSE
+  Règle: Une grossesse se suit par la sage-femme ou le médecin, la maternité et, si besoin, la PMI
+
+    Scénario: Une femme de 29 ans enceinte de deux mois, sans difficulté particulière
+      Soit une patiente de 29 ans
+      Et elle est enceinte
+      Quand on évalue sa situation
+      Alors l'acteur « Sage-femme » est proposé
+      Et l'acteur « Maternité » est proposé
+      Et l'acteur « Protection maternelle et infantile (PMI) » est proposé
+      Et le parcours est simple
+      Et la fonction d'appui « Staff médico-psycho-social de périnatalité » n'est pas proposée
+
+  @R-SANTE-POST-PARTUM
+  Règle: Après l'accouchement, entretien postnatal, sage-femme et PMI
+
+    Scénario: Une jeune mère, six semaines après l'accouchement
+      Soit une patiente de 31 ans
+      Et elle a accouché il y a 6 semaines
+      Quand on évalue sa situation
+      Alors l'acteur « Sage-femme » est proposé
+      Et l'acteur « Protection maternelle et infantile (PMI) » est proposé
+
+  @R-SANTE-PERINATALITE-VULNERABLE
+  Règle: Une grossesse ou une naissance en situation de vulnérabilité se discute au staff de périnatalité
+
+    Plan du scénario: Enceinte, <vulnérabilité>
+      Soit une patiente de <âge> ans
+      Et elle est enceinte
+      Et <vulnérabilité>
+      Quand on évalue sa situation
+      Alors la fonction d'appui « Staff médico-psycho-social de périnatalité » est proposée
+      Et le parcours n'est pas simple
+
+      Exemples:
+        | âge | vulnérabilité                                   |
+        | 16  | elle n'a aucune couverture maladie              |
+        | 24  | elle a une addiction                            |
+        | 33  | elle a des troubles psychiques                  |
+        | 27  | elle est sans domicile                          |
+
+    @R-CAS-VIOLENCES-CONJUGALES
+    Scénario: Enceinte et frappée par son compagnon
+      Soit une patiente de 26 ans
+      Et elle est enceinte
+      Et elle subit des violences au sein du couple
+      Quand on évalue sa situation
+      Alors la fonction d'appui « Staff médico-psycho-social de périnatalité » est proposée
+      Et l'alerte « violences_conjugales » est levée
+      Et le parcours est complexe
+
+    Scénario: Une mère isolée, trois mois après la naissance
+      Soit une patiente de 35 ans
+      Et elle a accouché il y a moins d'un an
+      Et elle est isolée
+      Quand on évalue sa situation
+      Alors la fonction d'appui « Staff médico-psycho-social de périnatalité » est proposée

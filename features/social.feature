@@ -270,3 +270,49 @@ Fonctionnalité: La situation sociale
       Et l'acteur « SIAO et 115 (hébergement d'urgence, veille sociale) » est proposé
       Et le parcours est complexe
       Et la fonction d'appui « DAC – réponse globale » est proposée
+
+  @R-SOCIAL-AME-A-DEMANDER @R-SOCIAL-SANS-COUVERTURE
+  Règle: Sans titre de séjour ni couverture, c'est l'aide médicale de l'État qu'on demande
+
+    Scénario: Un homme de 28 ans arrivé il y a un an, sans papiers ni couverture, qui tousse depuis un mois
+      Soit un homme de 28 ans
+      Et il est sans titre de séjour
+      Et il n'a aucune couverture maladie
+      Quand on évalue sa situation
+      Alors l'acteur « Permanence d'accès aux soins de santé (PASS) » est proposé
+      Et l'acteur « Assurance maladie (CPAM) » est proposé
+      Et l'acteur « Complémentaire santé (dont C2S) » n'est pas proposé
+      Et l'alerte « sans couverture » est levée
+      Et la règle R-SOCIAL-AME-A-DEMANDER fait partie des raisons
+
+    @R-SOCIAL-SANS-COMPLEMENTAIRE
+    Scénario: Sans couverture mais en situation régulière : protection universelle maladie et C2S
+      Soit un homme de 28 ans
+      Et il n'a aucune couverture maladie
+      Quand on évalue sa situation
+      Alors l'acteur « Complémentaire santé (dont C2S) » est proposé
+      Et la règle R-SOCIAL-AME-A-DEMANDER ne fait pas partie des raisons
+
+  @R-SOCIAL-JEUNE-AIDANT
+  Règle: Un jeune aidant : protéger sa scolarité, ses études et sa santé
+
+    Scénario: Un collégien de 14 ans qui s'occupe de sa mère atteinte de sclérose en plaques
+      Soit un enfant de 14 ans
+      Et il aide sa mère malade
+      Quand on évalue sa situation
+      Alors l'acteur « Santé scolaire » est proposé
+      Et l'acteur « Plateforme d'accompagnement et de répit » est proposé
+      Et le parcours est coordonné
+
+    Plan du scénario: Aidant d'un proche à <âge> ans
+      Soit une personne de <âge> ans
+      Et elle aide un proche malade, handicapé ou âgé
+      Quand on évalue sa situation
+      Alors la règle R-SOCIAL-JEUNE-AIDANT <raison>
+
+      Exemples:
+        | âge | raison                          |
+        | 17  | fait partie des raisons         |
+        | 24  | fait partie des raisons         |
+        | 25  | ne fait pas partie des raisons  |
+        | 52  | ne fait pas partie des raisons  |

@@ -43,9 +43,9 @@ Fonctionnalité: Les exemples des textes fondateurs
   Scénario: Parcours complexe au sens de la loi : plusieurs catégories de professionnels
     Soit un patient de 72 ans
     Et il a fait une chute grave
+    Et il est tombé 3 fois en 6 mois
     Et son aidant est épuisé
     Et son logement est inadapté
-    Et il est isolé
     Quand on évalue sa situation
     Alors les secteurs en cause sont : sanitaire, médico-social et social
     Et le parcours est complexe

@@ -196,7 +196,14 @@ def bloc_population(n: int, graine: int, numero: int, debut_id: int = 1) -> pd.D
     mineur, adulte = age < 18, age >= 18
 
     def tirer(nom: str, facteur: np.ndarray | float = 1.0) -> np.ndarray:
-        return rng.random(n) < np.minimum(0.98, _p(nom, t) * facteur)
+        """Tire le champ ``nom`` à sa prévalence par tranche ; ``facteur`` (corrélation avec
+        d'autres champs) est ramené à une moyenne de 1 dans chaque tranche, pour que la
+        prévalence de la tranche reste celle de la table."""
+        facteur = np.broadcast_to(np.asarray(facteur, dtype=float), (n,))
+        moyennes = np.bincount(t, weights=facteur, minlength=6) / np.maximum(
+            1, np.bincount(t, minlength=6))
+        relatif = facteur / np.where(moyennes[t] > 0, moyennes[t], 1)
+        return rng.random(n) < np.minimum(0.98, _p(nom, t) * relatif)
 
     # Facteur de santé latent (loi gamma de moyenne 1) : corrèle sans changer les moyennes.
     sante_latente = rng.gamma(3.0, 1 / 3, n)
@@ -358,7 +365,7 @@ def bloc_population(n: int, graine: int, numero: int, debut_id: int = 1) -> pd.D
     c["social.maltraitance_suspectee"] = _oui_non(tirer("maltraitance", 1 + 1.5 * dependant))
     c["social.violences_conjugales"] = _oui_non(tirer("violences_conjugales"))
     c["social.est_aidant"] = _oui_non(tirer("est_aidant") & (age >= 10))
-    c["social.sortie_de_detention"] = _oui_non(tirer("sortie_de_detention"))
+    c["contexte.sortie_de_detention"] = _oui_non(tirer("sortie_de_detention"))
 
     # --- Contexte de la consultation ---
     c["contexte.medecin_traitant"] = _oui_non(~tirer("sans_medecin_traitant", precarite))

@@ -251,6 +251,28 @@ def bloc(n: int, graine: int, numero: int, debut_id: int = 1) -> pd.DataFrame:
     c["contexte.sortie_hospitalisation"] = _oui_non(rng.random(n) < 0.005 + 0.3 * (hospit > 0))
     c["contexte.complexite_ressentie"] = _oui_non(rng.random(n) < 0.01 + 0.05 * dependant)
     c["contexte.suivi_appui_en_cours"] = _oui_non(rng.random(n) < 0.005 + 0.1 * dependant)
+
+    # Champs ajoutés par l'issue 8, tirés après les autres pour ne pas changer le reste de la
+    # cohorte d'une graine donnée ; fréquences gonflées pour que chaque règle tire.
+    c["sante.chutes_12_mois"] = (chutes + rng.poisson(np.where(vieux, 0.12, 0.01)
+                                                      * fragilite ** 1.5)).astype(str).astype(object)
+    c["sante.troubles_du_comportement"] = _oui_non(cognitifs & (rng.random(n) < 0.3))
+    c["sante.douleur_rebelle"] = _oui_non(douleur & (rng.random(n) < 0.2))
+    c["sante.crise_suicidaire"] = _oui_non(psychiques & (rng.random(n) < 0.05))
+    fecondite = (age >= 15) & (age <= 45)
+    c["sante.grossesse"] = _oui_non(fecondite & (rng.random(n) < 0.05))
+    c["sante.post_partum"] = _oui_non(fecondite & (rng.random(n) < 0.04))
+    c["sante.ald"] = _oui_non((nb_maladies > 0) & (rng.random(n) < 0.6))
+    c["sante.trouble_neurodeveloppement"] = _oui_non(enfant & (rng.random(n) < 0.05))
+    c["sante.autisme"] = _oui_non(rng.random(n) < 0.01)
+    c["social.violences_conjugales"] = _oui_non(adulte & (rng.random(n) < 0.01))
+    c["social.est_aidant"] = _oui_non(rng.random(n) < 0.05)
+    couverture = c["social.couverture"]
+    ame = (couverture == "complete") & adulte & (age < 60) & (rng.random(n) < 0.02)
+    c["social.couverture"] = np.where(ame, "ame", couverture).astype(object)
+    c["social.sans_titre_de_sejour"] = _oui_non(ame | ((couverture == "aucune")
+                                                      & (rng.random(n) < 0.4)))
+    c["contexte.sortie_de_detention"] = _oui_non(adulte & (rng.random(n) < 0.005))
     return pd.DataFrame(c, columns=COLONNES)
 
 
