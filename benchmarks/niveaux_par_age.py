@@ -24,8 +24,8 @@ import pandas as pd
 TRANCHES = [(0, 17), (18, 39), (40, 59), (60, 74), (75, 84), (85, 200)]
 # Les règles qui, seules, rendent un parcours complexe (rules/) : pour dire pourquoi.
 RAISONS = {
-    "R-COMPLEXITE-PLURISECTORIELLE": "plusieurs secteurs et au moins deux facteurs de rupture",
-    "R-COMPLEXITE-FACTEURS-RUPTURE": "trois facteurs de rupture",
+    "R-COMPLEXITE-PLURISECTORIELLE": "plusieurs secteurs et un risque de rupture dans deux domaines",
+    "R-COMPLEXITE-FACTEURS-RUPTURE": "risque de rupture dans trois domaines",
     "R-COMPLEXITE-DANGER": "danger",
     "R-COMPLEXITE-RESSENTIE": "jugement du professionnel",
     "R-APPUI-DAC-DEJA-EN-PLACE": "déjà suivi par un DAC",
@@ -36,6 +36,10 @@ RAISONS = {
     "R-HANDICAP-SANS-SOLUTION": "handicap sans solution",
     "R-HANDICAP-RARE": "handicap rare",
 }
+
+
+def _nombre(n: int) -> str:
+    return f"{n:,}".replace(",", " ")
 
 
 def mesurer(n: int, graine: int) -> str:
@@ -52,14 +56,14 @@ def mesurer(n: int, graine: int) -> str:
     d["age"] = d["age"].astype(int)
     d["tranche"] = pd.cut(d["age"], [-1] + [h for _, h in TRANCHES],
                           labels=[f"{b}-{h}" if h < 200 else f"{b} et plus" for b, h in TRANCHES])
-    lignes = [f"Cohorte « population », {n:,} personnes, graine {graine} ; {bilan.reperees:,} "
-              f"repérées, {bilan.rejetees} rejetées.".replace(",", " "), "",
+    lignes = [f"Cohorte « population », {_nombre(n)} personnes, graine {graine} ; "
+              f"{_nombre(bilan.reperees)} repérées, {bilan.rejetees} rejetées.", "",
               "| tranche d'âge | personnes | simple | coordonné | complexe |",
               "|---|---:|---:|---:|---:|"]
 
     def ligne(nom: str, groupe: pd.DataFrame) -> str:
         parts = groupe["niveau"].value_counts(normalize=True)
-        return (f"| {nom} | {len(groupe):,} | ".replace(",", " ")
+        return (f"| {nom} | {_nombre(len(groupe))} | "
                 + " | ".join(f"{parts.get(x, 0) * 100:.1f} %"
                              for x in ("simple", "coordonne", "complexe")) + " |")
 
