@@ -24,7 +24,8 @@ import pandas as pd
 TRANCHES = [(0, 17), (18, 39), (40, 59), (60, 74), (75, 84), (85, 200)]
 # Les règles qui, seules, rendent un parcours complexe (rules/) : pour dire pourquoi.
 RAISONS = {
-    "R-COMPLEXITE-PLURISECTORIELLE": "plusieurs secteurs et un risque de rupture dans deux domaines",
+    "R-COMPLEXITE-PLURISECTORIELLE":
+        "plusieurs secteurs et un risque de rupture dans deux domaines",
     "R-COMPLEXITE-FACTEURS-RUPTURE": "risque de rupture dans trois domaines",
     "R-COMPLEXITE-DANGER": "danger",
     "R-COMPLEXITE-RESSENTIE": "jugement du professionnel",

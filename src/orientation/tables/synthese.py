@@ -254,8 +254,8 @@ def bloc(n: int, graine: int, numero: int, debut_id: int = 1) -> pd.DataFrame:
 
     # Champs ajoutés par l'issue 8, tirés après les autres pour ne pas changer le reste de la
     # cohorte d'une graine donnée ; fréquences gonflées pour que chaque règle tire.
-    c["sante.chutes_12_mois"] = (chutes + rng.poisson(np.where(vieux, 0.12, 0.01)
-                                                      * fragilite ** 1.5)).astype(str).astype(object)
+    chutes_12_mois = chutes + rng.poisson(np.where(vieux, 0.12, 0.01) * fragilite ** 1.5)
+    c["sante.chutes_12_mois"] = chutes_12_mois.astype(str).astype(object)
     c["sante.troubles_du_comportement"] = _oui_non(cognitifs & (rng.random(n) < 0.3))
     c["sante.douleur_rebelle"] = _oui_non(douleur & (rng.random(n) < 0.2))
     c["sante.crise_suicidaire"] = _oui_non(psychiques & (rng.random(n) < 0.05))
