@@ -9,7 +9,7 @@ ni d'une page à l'autre ni nulle part ailleurs (clé « _ », hors de la saisie
 
 import streamlit as st
 
-from app_pages import composants
+from app_pages import composants, partage
 from orientation.annuaire import ErreurAnnuaire, ErreurLieu, enrichir
 from orientation.referentiel.vocabulaire import vocabulaire
 
@@ -44,6 +44,7 @@ st.title("Repérage du parcours")
 st.caption("En deux minutes : le parcours de votre patient est-il complexe (CSP L6327-1) ? "
            "Quels acteurs et quelles fonctions d'appui mobiliser ? Seul l'âge est "
            "obligatoire. Rien n'est enregistré : la saisie reste dans cet onglet.")
+partage.charger_depuis_lien(PREFIXE, RESULTAT)
 composants.choix_exemple(PREFIXE, RESULTAT)
 lieu, bouton = st.columns([3, 2], vertical_alignment="bottom")
 lieu.text_input(vocabulaire().texte("commune_champ"), key=COMMUNE, max_chars=5,
@@ -68,6 +69,7 @@ with resultat:
                     "mettre à jour.", icon=":material/update:")
         composants.orientation(situation, orientation, "reperage", reseau=False,
                                annuaire_exemple=st.session_state.get(ANNUAIRE_EXEMPLE, False))
+        partage.partager(situation, PREFIXE)
     else:
         st.info("Décrivez la situation (ou chargez un exemple), puis cliquez « Repérer ». "
                 "Le résultat s'affiche ici : niveau du parcours, alertes, acteurs et "
@@ -75,6 +77,7 @@ with resultat:
                 icon=":material/info:")
 
 with saisie:
+    partage.importer(PREFIXE, RESULTAT)
     composants.formulaire(PREFIXE)
     st.button("Repérer", type="primary", icon=":material/search:",
               key="reperage._reperer_bas", on_click=reperer, width="stretch")

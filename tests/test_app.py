@@ -68,7 +68,8 @@ def test_un_exemple_charge_puis_repere_montre_niveau_clusters_et_appuis():
     assert "car âge = 84" in texte
     assert "](https://" in texte
     assert at.get("graphviz_chart")
-    assert len(at.get("download_button")) == 3  # fiche PDF, fiche Markdown, résultat JSON
+    # fiche PDF, fiche Markdown, résultat JSON, et la situation à partager (JSON)
+    assert len(at.get("download_button")) == 4
     # la précarité n'est pas renseignée : EPICES est proposé pour trancher deux règles
     assert any(e.label.startswith("À compléter pour affiner") for e in at.expander)
     assert "**Précarité selon EPICES** : Précarité" in texte

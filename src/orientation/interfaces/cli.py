@@ -203,6 +203,89 @@ def commande_rules_check(args: argparse.Namespace) -> int:
     return 0
 
 
+def commande_rules_diff(args: argparse.Namespace) -> int:
+    import json
+
+    from orientation.referentiel import impact
+    from orientation.territoire.lecture import lire_tableau_brut
+
+    referentiels = []
+    for role, dossier in (("avant", args.avant), ("après", args.apres)):
+        try:
+            referentiels.append(charger_referentiel(dossier))
+        except ErreurReferentiel as e:
+            sys.stderr.write(f"Référentiel « {role} » invalide ({dossier}) :\n")
+            sys.stderr.writelines(f"  - {m}\n" for m in e.erreurs)
+            return SORTIE_REFERENTIEL_INVALIDE
+    avant, apres = referentiels
+    cohorte = None
+    if args.cohorte:
+        chemin = Path(args.cohorte)
+        try:
+            if not chemin.is_file():
+                raise ErreurSaisie([f"(fichier) : « {chemin} » introuvable"])
+            cohorte = lire_tableau_brut(chemin.name, chemin.read_bytes())
+        except ErreurSaisie as e:
+            sys.stderr.write("Cohorte refusée :\n")
+            sys.stderr.writelines(f"  - {m}\n" for m in e.messages)
+            return SORTIE_SAISIE_INVALIDE
+    try:
+        resultat = impact.essayer(
+            avant, apres, exemples=not args.sans_exemples, scenarios=not args.sans_scenarios,
+            cohorte=cohorte, dossier_features=Path(args.features) if args.features else None,
+            dossier_exemples=Path(args.exemples) if args.exemples else None,
+            nom_avant=str(args.avant), nom_apres=str(args.apres))
+    except ErreurSaisie as e:
+        sys.stderr.write("Cohorte refusée :\n")
+        sys.stderr.writelines(f"  - {m}\n" for m in e.messages)
+        return SORTIE_SAISIE_INVALIDE
+    for r in resultat.rejets[:REJETS_AFFICHES]:
+        qui = f" ({r.id})" if r.id else ""
+        sys.stderr.write(f"cohorte, ligne {r.ligne}{qui} : {r.champ} : {r.message}\n")
+    if args.format == "json":
+        sys.stdout.write(json.dumps(resultat.en_dict(), ensure_ascii=False, indent=2) + "\n")
+    else:
+        sys.stdout.write(impact.texte(resultat, apres))
+    return 0
+
+
+def commande_territoire(args: argparse.Namespace) -> int:
+    from orientation.territoire.diagnostic import diagnostiquer
+    from orientation.territoire.lecture import lire_cohorte
+    from orientation.territoire.rapport import ecrire_rapport, texte_diagnostic
+
+    dossier = Path(args.regles) if args.regles else dossier_regles_par_defaut()
+    referentiel = charger_referentiel(dossier)
+    if args.sortie and Path(args.sortie).suffix.lower() not in (".html", ".pdf"):
+        sys.stderr.write(f"territoire : -o attend un fichier .html ou .pdf, pas "
+                         f"« {args.sortie} »\n")
+        return SORTIE_SAISIE_INVALIDE
+    try:
+        cohorte = lire_cohorte(args.cohorte, referentiel)
+    except ErreurSaisie as e:
+        sys.stderr.write("Cohorte refusée :\n")
+        sys.stderr.writelines(f"  - {m}\n" for m in e.messages)
+        return SORTIE_SAISIE_INVALIDE
+    for r in cohorte.rejets[:REJETS_AFFICHES]:
+        qui = f" ({r.id})" if r.id else ""
+        sys.stderr.write(f"ligne {r.ligne}{qui} : {r.champ} : {r.message}\n")
+    if len(cohorte.rejets) > REJETS_AFFICHES:
+        sys.stderr.write(f"… et {len(cohorte.rejets) - REJETS_AFFICHES} autres erreurs\n")
+    diagnostic = diagnostiquer(cohorte, referentiel, source=Path(args.cohorte).name)
+    if args.sortie:
+        try:
+            ecrire_rapport(diagnostic, Path(args.sortie), referentiel)
+        except OSError as e:
+            sys.stderr.write(f"territoire : impossible d'écrire « {args.sortie} » "
+                             f"({e.strerror or type(e).__name__})\n")
+            return SORTIE_REFERENTIEL_INVALIDE
+        sys.stderr.write(f"Rapport écrit : {args.sortie}\n")
+    else:
+        sys.stdout.write(texte_diagnostic(diagnostic))
+    sys.stderr.write(f"Lues : {cohorte.lues} = repérées : {cohorte.reperees} + rejetées : "
+                     f"{cohorte.nb_rejetees}\n")
+    return SORTIE_SAISIE_INVALIDE if cohorte.rejets else 0
+
 
 def _progression(bilan, total: int | None) -> None:
     if total:
@@ -543,6 +626,51 @@ def construire_analyseur() -> argparse.ArgumentParser:
     check.add_argument("--features", metavar="DOSSIER",
                        help="dossier des scénarios Gherkin (par défaut features/ du dépôt)")
     check.set_defaults(fonction=commande_rules_check)
+
+    diff = sous.add_parser(
+        "diff", help="essayer un changement de règles : ce qu'il change pour des patients",
+        description="Repère les mêmes situations avec deux dossiers de règles et dit ce qui "
+                    "change : les exemples (examples/), les situations des scénarios "
+                    "(features/) et, avec --cohorte, une cohorte au format de batch. Patients "
+                    "qui changent de niveau (matrice de transition), fonctions d'appui, "
+                    "alertes, clusters et acteurs gagnés ou perdus, règles tirées en plus ou "
+                    "en moins, chacun avec quelques patients en exemple. Un patient « change » "
+                    "quand son orientation change (niveau, urgence, PPS, secteurs, parcours, "
+                    "clusters, acteurs, appuis, alertes).",
+    )
+    diff.add_argument("avant", metavar="AVANT_DIR", help="dossier de règles actuel (ex. rules)")
+    diff.add_argument("apres", metavar="APRES_DIR", help="dossier de règles modifié")
+    diff.add_argument("--cohorte", metavar="FICHIER",
+                      help="cohorte à repérer aussi (.csv, .xlsx, .parquet, .jsonl)")
+    diff.add_argument("--format", choices=("text", "json"), default="text",
+                      help="text (compte rendu en français, par défaut) ou json")
+    diff.add_argument("--features", metavar="DOSSIER",
+                      help="dossier des scénarios (par défaut features/ du dépôt)")
+    diff.add_argument("--exemples", metavar="DOSSIER",
+                      help="dossier des exemples JSON (par défaut examples/ du dépôt)")
+    diff.add_argument("--sans-exemples", action="store_true", help="ne pas repérer les exemples")
+    diff.add_argument("--sans-scenarios", action="store_true",
+                      help="ne pas repérer les situations des scénarios")
+    diff.set_defaults(fonction=commande_rules_diff)
+
+    territoire = commandes.add_parser(
+        "territoire", help="diagnostic territorial d'une cohorte (rapport HTML ou PDF)",
+        description="Le diagnostic d'une cohorte pour une CPTS ou un DAC : niveaux par "
+                    "tranche d'âge (et par commune si le fichier a une colonne commune), "
+                    "besoins par cluster et acteur, demande par fonction d'appui et charge "
+                    "qu'elle représente, alertes, règles les plus tirées, lacunes du "
+                    "territoire ; chaque chiffre avec son effectif et sa part. La cohorte est "
+                    "un fichier d'entrée de batch (repéré ici) ou une sortie de batch. Sans "
+                    "-o : résumé en français sur la sortie standard. Code 2 si une ligne au "
+                    "moins est rejetée.",
+    )
+    territoire.add_argument("cohorte", metavar="COHORTE",
+                            help=".csv, .xlsx, .parquet ou .jsonl, repérée ou non")
+    territoire.add_argument("-o", "--sortie", metavar="RAPPORT",
+                            help="rapport .html (autonome : graphiques en SVG, rien à "
+                                 "télécharger pour le lire) ou .pdf")
+    territoire.add_argument("--regles", metavar="DOSSIER", help="autre dossier de règles")
+    territoire.set_defaults(fonction=commande_territoire)
 
     for declarer in (_declarer_batch, _declarer_synth, _declarer_annuaire):
         declarer(commandes)
