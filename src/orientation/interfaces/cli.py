@@ -421,7 +421,7 @@ def commande_synth(args: argparse.Namespace) -> int:
         if args.sortie:
             format_de(args.sortie)
         ecrire_cohorte(args.n, args.seed, Path(args.sortie) if args.sortie else None,
-                       sys.stdout)
+                       sys.stdout, profil=args.profil)
     except ErreurSaisie as e:
         sys.stderr.writelines(f"{m}\n" for m in e.messages)
         return SORTIE_SAISIE_INVALIDE
@@ -480,11 +480,17 @@ def _declarer_synth(commandes: argparse._SubParsersAction) -> None:
     synth = commandes.add_parser(
         "synth", help="créer une cohorte synthétique (tests, formation, banc d'essai)",
         description="Écrit N personnes fictives plausibles au format d'entrée de batch ; "
-                    "le même N et la même graine donnent le même fichier. Distributions : "
-                    "docs/cohorte_synthetique.md.",
+                    "le même N et la même graine donnent le même fichier. Deux profils : "
+                    "« couverture » (par défaut : chaque règle tire au moins une fois, pour les "
+                    "tests, le banc d'essai et la formation) et « population » (chaque champ "
+                    "tiré à sa fréquence dans la population française, par âge, pour mesurer "
+                    "ce que le référentiel produirait sur un territoire). Distributions et "
+                    "sources : docs/cohorte_synthetique.md.",
     )
     synth.add_argument("--n", type=int, default=1000, help="nombre de personnes (1000)")
     synth.add_argument("--seed", type=int, default=0, help="graine (0)")
+    synth.add_argument("--profil", choices=("couverture", "population"), default="couverture",
+                       help="couverture (par défaut) ou population")
     synth.add_argument("-o", "--sortie", metavar="FICHIER",
                        help=".csv, .xlsx, .parquet ou .jsonl ; sans : CSV sur la sortie standard")
     synth.set_defaults(fonction=commande_synth)
