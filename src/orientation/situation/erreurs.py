@@ -90,16 +90,8 @@ def lire_situation(donnees: Any) -> Situation:
 
 
 def lire_situation_json(texte: str | bytes) -> Situation:
-    """Décode et valide un texte JSON (erreur de syntaxe localisée par ligne et colonne)."""
-    if isinstance(texte, bytes):
-        try:
-            texte = texte.decode("utf-8")
-        except UnicodeDecodeError:
-            raise ErreurSaisie(["(fichier) : le texte n'est pas en UTF-8"]) from None
-    try:
-        donnees = json.loads(texte)
-    except json.JSONDecodeError as e:
-        raise ErreurSaisie(
-            [f"(fichier) : JSON invalide, ligne {e.lineno}, colonne {e.colno} : {e.msg}"]
-        ) from None
-    return lire_situation(donnees)
+    """Décode (lecture sûre : ``lecture.lire_json``) et valide un texte JSON ; toute erreur,
+    de syntaxe ou de contenu, est une ``ErreurSaisie`` aux messages français situés."""
+    from orientation.situation.lecture import lire_json
+
+    return lire_situation(lire_json(texte))
