@@ -23,6 +23,7 @@ Toute erreur nomme le fichier, la ligne et la règle, en français.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import os
 import re
 from pathlib import Path
@@ -50,7 +51,9 @@ from orientation.referentiel.modele import (
     Toutes,
     UneDe,
 )
+from orientation.situation.erreurs import LONGUEUR_MESSAGE, echapper, echapper_texte
 from orientation.situation.faits import CHAMPS, Champ
+from orientation.situation.lecture import position
 
 _ID_REGLE = re.compile(r"^R-[A-Z0-9]+(-[A-Z0-9]+)*$")
 _OUI_NON = {"oui": True, "non": False, True: True, False: False}
@@ -58,7 +61,12 @@ FICHIERS_SPECIAUX = ("catalogue.yaml", "parametres.yaml")
 VARIABLE_REGLES = "ORIENTATION_REGLES"
 
 
-# --- Lecture YAML avec numéros de ligne ---------------------------------------------------------
+# --- Lecture YAML avec numéros de ligne, bornée ---------------------------------------------------
+
+TAILLE_MAX = 2_000_000  # octets d'un fichier du référentiel (les plus gros font 15 Ko)
+PROFONDEUR_MAX = 50  # niveaux d'imbrication (les règles livrées en ont 14 au plus)
+NOEUDS_MAX = 100_000  # nœuds d'un document, alias développés (les plus gros : 750)
+CHIFFRES_MAX = 40  # caractères d'un nombre
 
 
 class _Dict(dict):
@@ -69,8 +77,75 @@ class _Liste(list):
     ligne: int = 0
 
 
+def _refus(probleme: str, mark: yaml.Mark | None) -> yaml.MarkedYAMLError:
+    return yaml.MarkedYAMLError(problem=probleme, problem_mark=mark)
+
+
+def _enfants(noeud: yaml.Node) -> list[yaml.Node]:
+    if isinstance(noeud, yaml.SequenceNode):
+        return list(noeud.value)
+    if isinstance(noeud, yaml.MappingNode):
+        return [n for paire in noeud.value for n in paire]
+    return []
+
+
+def _verifier_developpement(racine: yaml.Node) -> None:
+    """Refuse un document dont les alias, développés, feraient plus de ``NOEUDS_MAX`` nœuds
+    (« billion laughs » : neuf ancres de neuf alias font 387 millions de valeurs) ou qui se
+    contient lui-même. Parcours en profondeur sans récursion, chaque nœud compté une fois."""
+    tailles: dict[int, int] = {}
+    en_cours: set[int] = set()
+    pile: list[tuple[yaml.Node, bool]] = [(racine, False)]
+    while pile:
+        noeud, fini = pile.pop()
+        cle = id(noeud)
+        if fini:
+            en_cours.discard(cle)
+            taille = 1 + sum(tailles[id(e)] for e in _enfants(noeud))
+            if taille > NOEUDS_MAX:
+                raise _refus(f"alias YAML trop développés (plus de {NOEUDS_MAX} valeurs une "
+                             "fois les ancres recopiées) : une ancre (&) ne se répète pas en "
+                             "cascade", noeud.start_mark)
+            tailles[cle] = taille
+        elif cle not in tailles:
+            if cle in en_cours:
+                raise _refus("alias YAML récursif : une ancre (&) ne peut pas se contenir "
+                             "elle-même", noeud.start_mark)
+            en_cours.add(cle)
+            pile.append((noeud, True))
+            pile.extend((e, False) for e in _enfants(noeud))
+
+
 class _Chargeur(yaml.SafeLoader):
-    pass
+    """Le chargeur sûr de PyYAML, plus : numéros de ligne, clés en double refusées,
+    imbrication, développement des alias et nombres bornés, nombres non finis et dates
+    impossibles refusés — toujours une ``MarkedYAMLError`` située, jamais une autre
+    exception."""
+
+    def __init__(self, flux: str) -> None:
+        super().__init__(flux)
+        self._profondeur = 0
+
+    def compose_node(self, parent, index):  # noqa: ANN001, ANN201
+        self._profondeur += 1
+        try:
+            if self._profondeur > PROFONDEUR_MAX:
+                raise _refus(f"imbrication trop profonde (plus de {PROFONDEUR_MAX} niveaux)",
+                             self.peek_event().start_mark)
+            return super().compose_node(parent, index)
+        finally:
+            self._profondeur -= 1
+
+    def construct_document(self, node):  # noqa: ANN001, ANN201
+        _verifier_developpement(node)
+        return super().construct_document(node)
+
+    def construct_object(self, node, deep=False):  # noqa: ANN001, ANN201
+        try:
+            return super().construct_object(node, deep=deep)
+        except (ValueError, TypeError, OverflowError) as e:  # date impossible…
+            message = "date impossible" if node.tag.endswith(":timestamp") else "valeur invalide"
+            raise _refus(f"{message} ({echapper_texte(str(e))})", node.start_mark) from None
 
 
 def _mapping(loader: _Chargeur, node: yaml.MappingNode) -> _Dict:
@@ -78,11 +153,12 @@ def _mapping(loader: _Chargeur, node: yaml.MappingNode) -> _Dict:
     resultat = _Dict()
     resultat.ligne = node.start_mark.line + 1
     for cle_node, valeur_node in node.value:
+        if not isinstance(cle_node, yaml.ScalarNode):
+            raise _refus("une clé ne peut pas être une liste ni un dictionnaire",
+                         cle_node.start_mark)
         cle = loader.construct_object(cle_node, deep=True)
         if cle in resultat:
-            raise yaml.MarkedYAMLError(
-                problem=f"clé « {cle} » en double", problem_mark=cle_node.start_mark
-            )
+            raise _refus(f"clé « {echapper(cle)} » en double", cle_node.start_mark)
         resultat[cle] = loader.construct_object(valeur_node, deep=True)
     return resultat
 
@@ -93,29 +169,112 @@ def _sequence(loader: _Chargeur, node: yaml.SequenceNode) -> _Liste:
     return resultat
 
 
+def _entier(loader: _Chargeur, node: yaml.ScalarNode) -> int:
+    if len(node.value) > CHIFFRES_MAX:
+        raise _refus(f"nombre trop long ({len(node.value)} caractères ; {CHIFFRES_MAX} au "
+                     "plus)", node.start_mark)
+    return loader.construct_yaml_int(node)
+
+
+def _decimal(loader: _Chargeur, node: yaml.ScalarNode) -> float:
+    if len(node.value) > CHIFFRES_MAX:
+        raise _refus(f"nombre trop long ({len(node.value)} caractères ; {CHIFFRES_MAX} au "
+                     "plus)", node.start_mark)
+    valeur = loader.construct_yaml_float(node)
+    if not math.isfinite(valeur):
+        raise _refus(f"nombre non fini (« {echapper(node.value)} ») : un seuil ou une valeur "
+                     "est un nombre fini", node.start_mark)
+    return valeur
+
+
 _Chargeur.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping)
 _Chargeur.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _sequence)
+_Chargeur.add_constructor("tag:yaml.org,2002:int", _entier)
+_Chargeur.add_constructor("tag:yaml.org,2002:float", _decimal)
+
+# Les problèmes que signale PyYAML, en français (début du texte anglais → traduction).
+_PROBLEMES_YAML = (
+    ("mapping values are not allowed", "« : » inattendu ici (un texte qui contient « : » doit "
+                                       "être entre guillemets, par exemple titre: "
+                                       "\"Polymédication : bilan\")"),
+    ("could not find expected ':'", "« : » attendu après une clé"),
+    ("found character '\\t' that cannot start any token",
+     "tabulation interdite : YAML s'indente avec des espaces"),
+    ("found a tab character", "tabulation interdite : YAML s'indente avec des espaces"),
+    ("found character", "caractère inattendu"),
+    ("found undefined alias", "alias « {} » sans ancre (&) qui le définisse avant"),
+    ("found duplicate anchor", "ancre (&) définie deux fois"),
+    ("could not determine a constructor for the tag",
+     "étiquette YAML non permise (seuls textes, nombres, dates, listes et dictionnaires)"),
+    ("expected ',' or ']'", "liste non fermée : « , » ou « ] » attendu"),
+    ("expected ',' or '}'", "dictionnaire non fermé : « , » ou « } » attendu"),
+    ("found unexpected end of stream", "fin de fichier inattendue (guillemet, crochet ou "
+                                       "accolade non fermé ?)"),
+    ("found unknown escape character", "échappement inconnu dans un texte entre guillemets"),
+    ("expected alphabetic or numeric character", "nom d'ancre ou d'alias invalide"),
+    ("expected <block end>", "indentation incohérente"),
+    ("did not find expected key", "indentation incohérente : clé attendue"),
+    ("did not find expected '-' indicator", "indentation incohérente : « - » attendu"),
+    ("expected the node content", "valeur attendue"),
+    ("expected a single document", "un seul document par fichier (« --- » en trop)"),
+    ("found unexpected ':'", "« : » inattendu"),
+    ("while scanning", "syntaxe incorrecte"),
+)
 
 
-def _lire_yaml(chemin: Path) -> Any:
+def _probleme_yaml(e: yaml.MarkedYAMLError) -> str:
+    anglais = " ".join(str(x) for x in (e.problem, e.context) if x)
+    for debut, francais in _PROBLEMES_YAML:
+        if anglais.startswith(debut) or (e.context or "").startswith(debut):
+            if "{}" in francais:
+                nom = re.search(r"'([^']*)'", anglais)
+                francais = francais.format(echapper_texte(nom.group(1) if nom else ""))
+            return francais
+    if e.problem and not e.problem.isascii():  # un message à nous, déjà en français
+        return e.problem
+    return f"syntaxe incorrecte ({echapper_texte(anglais)})"
+
+
+def lire_yaml(chemin: Path) -> Any:
+    """Lit un fichier YAML du référentiel avec le chargeur borné ; lève
+    ``ErreurReferentiel`` avec le fichier et la ligne. À utiliser pour tout YAML de
+    ``rules/``."""
+    try:
+        taille = chemin.stat().st_size
+    except OSError as e:
+        raise ErreurReferentiel([f"{chemin.name} : illisible ({e.strerror})"]) from None
+    if taille > TAILLE_MAX:
+        raise ErreurReferentiel([f"{chemin.name} : fichier trop volumineux ({taille} octets ; "
+                                 f"{TAILLE_MAX} au plus)"])
     try:
         texte = chemin.read_text(encoding="utf-8")
     except UnicodeDecodeError as e:
         message = f"{chemin.name} : le fichier n'est pas en UTF-8 ({e.reason})"
         raise ErreurReferentiel([message]) from None
+    except OSError as e:
+        raise ErreurReferentiel([f"{chemin.name} : illisible ({e.strerror})"]) from None
     try:
         return yaml.load(texte, Loader=_Chargeur)  # noqa: S506 — chargeur dérivé de SafeLoader
     except yaml.MarkedYAMLError as e:
-        mark = e.problem_mark
+        mark = e.problem_mark or e.context_mark
         ligne = f", ligne {mark.line + 1}" if mark else ""
-        aide = ""
-        if e.problem and "mapping values are not allowed" in e.problem:
-            aide = (" (un texte qui contient « : » doit être entre guillemets, "
-                    "par exemple titre: \"Polymédication : bilan\")")
-        message = f"{chemin.name}{ligne} : YAML invalide — {e.problem}{aide}"
+        message = f"{chemin.name}{ligne} : YAML invalide — {_probleme_yaml(e)}"
+        if e.problem and not e.problem.isascii():
+            message = f"{chemin.name}{ligne} : {e.problem}"
         raise ErreurReferentiel([message]) from None
+    except yaml.reader.ReaderError as e:
+        ligne, _ = position(texte, e.position)
+        raise ErreurReferentiel([f"{chemin.name}, ligne {ligne} : caractère interdit "
+                                 f"(U+{e.character:04X}) : les caractères de contrôle ne sont "
+                                 "pas permis"]) from None
     except yaml.YAMLError as e:
-        raise ErreurReferentiel([f"{chemin.name} : YAML invalide — {e}"]) from None
+        raise ErreurReferentiel([f"{chemin.name} : YAML invalide — "
+                                 f"{echapper_texte(str(e))}"]) from None
+    except RecursionError:  # filet : l'imbrication est bornée avant
+        raise ErreurReferentiel([f"{chemin.name} : YAML trop imbriqué"]) from None
+
+
+_lire_yaml = lire_yaml
 
 
 # --- Validation -----------------------------------------------------------------------------------
@@ -132,7 +291,7 @@ class _Contexte:
     def erreur(self, ligne: int | None, message: str) -> None:
         ou = self.fichier + (f", ligne {ligne}" if ligne else "")
         qui = f", règle {self.regle}" if self.regle else ""
-        self.erreurs.append(f"{ou}{qui} : {message}")
+        self.erreurs.append(echapper_texte(f"{ou}{qui} : {message}", LONGUEUR_MESSAGE))
 
 
 def _ligne(obj: Any, defaut: int | None = None) -> int | None:
@@ -143,10 +302,10 @@ def _texte(ctx: _Contexte, obj: dict, cle: str, ligne: int | None, requis: bool 
     valeur = obj.get(cle)
     if valeur is None:
         if requis:
-            ctx.erreur(ligne, f"« {cle} » est obligatoire")
+            ctx.erreur(ligne, f"« {echapper(cle)} » est obligatoire")
         return ""
     if not isinstance(valeur, str) or not valeur.strip():
-        ctx.erreur(ligne, f"« {cle} » doit être un texte non vide")
+        ctx.erreur(ligne, f"« {echapper(cle)} » doit être un texte non vide")
         return ""
     return valeur.strip()
 
@@ -154,7 +313,7 @@ def _texte(ctx: _Contexte, obj: dict, cle: str, ligne: int | None, requis: bool 
 def _cles_connues(ctx: _Contexte, obj: dict, permises: tuple[str, ...], ou: str) -> None:
     for cle in obj:
         if cle not in permises:
-            ctx.erreur(_ligne(obj), f"clé inconnue « {cle} » dans {ou} (clés permises : "
+            ctx.erreur(_ligne(obj), f"clé inconnue « {echapper(cle)} » dans {ou} (clés permises : "
                                     f"{', '.join(permises)})")
 
 
@@ -174,9 +333,9 @@ def _references(ctx: _Contexte, brut: Any, ligne: int | None) -> tuple[Reference
         lien = ref.get("lien")
         article = ref.get("article")
         if lien is None and article is None:
-            ctx.erreur(_ligne(ref), f"la référence « {titre} » n'a ni « lien » ni « article »")
+            ctx.erreur(_ligne(ref), f"la référence « {echapper(titre)} » n'a ni « lien » ni « article »")
         if lien is not None and not (isinstance(lien, str) and lien.startswith("https://")):
-            ctx.erreur(_ligne(ref), f"le lien « {lien} » doit être une adresse https://")
+            ctx.erreur(_ligne(ref), f"le lien « {echapper(lien)} » doit être une adresse https://")
         refs.append(Reference(titre=titre, lien=lien, article=article))
     return tuple(refs)
 
@@ -191,22 +350,22 @@ def _charger_catalogue(chemin: Path) -> Catalogue:
     _cles_connues(ctx, brut, permises, "le catalogue")
     for cle in permises:
         if not isinstance(brut.get(cle), dict | str | list):
-            ctx.erreur(_ligne(brut), f"« {cle} » est obligatoire")
+            ctx.erreur(_ligne(brut), f"« {echapper(cle)} » est obligatoire")
     if ctx.erreurs:
         raise ErreurReferentiel(ctx.erreurs)
     clusters = {}
     for cid, c in brut["clusters"].items():
         if not isinstance(c, dict) or not isinstance(c.get("acteurs"), dict):
-            ctx.erreur(_ligne(brut["clusters"]), f"le cluster « {cid} » doit avoir « libelle » "
+            ctx.erreur(_ligne(brut["clusters"]), f"le cluster « {echapper(cid)} » doit avoir « libelle » "
                                                  "et « acteurs »")
             continue
-        _cles_connues(ctx, c, ("libelle", "acteurs"), f"le cluster « {cid} »")
+        _cles_connues(ctx, c, ("libelle", "acteurs"), f"le cluster « {echapper(cid)} »")
         clusters[cid] = Cluster(cid, _texte(ctx, c, "libelle", _ligne(c)), dict(c["acteurs"]))
     vus: dict[str, str] = {}
     for c in clusters.values():
         for a in c.acteurs:
             if a in vus:
-                ctx.erreur(None, f"l'acteur « {a} » figure dans « {vus[a]} » et « {c.id} »")
+                ctx.erreur(None, f"l'acteur « {echapper(a)} » figure dans « {vus[a]} » et « {c.id} »")
             vus[a] = c.id
     if set(brut["niveaux"]) != set(ORDRE_NIVEAUX):
         ctx.erreur(_ligne(brut["niveaux"]), "les niveaux doivent être exactement : "
@@ -235,16 +394,16 @@ def _charger_parametres(chemin: Path) -> dict[str, Parametre]:
     for nom, p in brut.items():
         ctx.regle = None
         if not isinstance(p, dict):
-            ctx.erreur(_ligne(brut), f"le paramètre « {nom} » doit être un dictionnaire")
+            ctx.erreur(_ligne(brut), f"le paramètre « {echapper(nom)} » doit être un dictionnaire")
             continue
         ligne = _ligne(p)
-        _cles_connues(ctx, p, permises, f"le paramètre « {nom} »")
+        _cles_connues(ctx, p, permises, f"le paramètre « {echapper(nom)} »")
         valeur = p.get("valeur")
         if isinstance(valeur, bool) or not isinstance(valeur, int | float):
-            ctx.erreur(ligne, f"le paramètre « {nom} » doit avoir une « valeur » numérique")
+            ctx.erreur(ligne, f"le paramètre « {echapper(nom)} » doit avoir une « valeur » numérique")
         depuis = p.get("depuis")
         if not isinstance(depuis, dt.date):
-            ctx.erreur(ligne, f"le paramètre « {nom} » doit avoir une date « depuis » "
+            ctx.erreur(ligne, f"le paramètre « {echapper(nom)} » doit avoir une date « depuis » "
                               "(AAAA-MM-JJ)")
         parametres[nom] = Parametre(
             nom=nom,
@@ -281,7 +440,7 @@ class _Analyseur:
         ((cle, valeur),) = brut.items()
         if cle in ("toutes", "une_de", "aucune"):
             if not isinstance(valeur, list) or not valeur:
-                self.ctx.erreur(ligne, f"« {cle} » attend une liste non vide de conditions")
+                self.ctx.erreur(ligne, f"« {echapper(cle)} » attend une liste non vide de conditions")
                 return Toutes(())
             permise = premier_niveau and cle == "toutes"
             termes = tuple(self.condition(t, _ligne(valeur, ligne), permise) for t in valeur)
@@ -293,7 +452,7 @@ class _Analyseur:
             return self._au_moins(valeur, ligne)
         if isinstance(cle, str) and cle.startswith("conclusion."):
             if not premier_niveau:
-                self.ctx.erreur(ligne, f"« {cle} » ne peut figurer qu'au premier niveau de "
+                self.ctx.erreur(ligne, f"« {echapper(cle)} » ne peut figurer qu'au premier niveau de "
                                        "« si » ou dans son « toutes » (une conclusion ne se "
                                        "retire pas et ne s'alterne pas)")
             return self._sur_conclusion(cle.removeprefix("conclusion."), valeur, ligne)
@@ -317,7 +476,7 @@ class _Analyseur:
         if isinstance(brut, str) and brut.startswith("$"):
             nom = brut[1:]
             if nom not in self.parametres:
-                self.ctx.erreur(ligne, f"paramètre inconnu « {nom} » (voir parametres.yaml)")
+                self.ctx.erreur(ligne, f"paramètre inconnu « {echapper(nom)} » (voir parametres.yaml)")
                 return None, nom
             return self.parametres[nom].valeur, nom
         return brut, None
@@ -327,20 +486,20 @@ class _Analyseur:
         if champ.type == "booleen":
             if v not in _OUI_NON or isinstance(v, int | float) and not isinstance(v, bool):
                 self.ctx.erreur(ligne, f"« {champ.chemin} » est un booléen : écrire oui ou non, "
-                                       f"pas « {v} »")
+                                       f"pas « {echapper(v)} »")
                 return v
             return _OUI_NON[v]
         if champ.type in ("entier", "decimal"):
             if isinstance(v, bool) or not isinstance(v, int | float):
-                self.ctx.erreur(ligne, f"« {champ.chemin} » est un nombre, pas « {v} »")
+                self.ctx.erreur(ligne, f"« {champ.chemin} » est un nombre, pas « {echapper(v)} »")
             elif (champ.minimum is not None and v < champ.minimum) or (
                 champ.maximum is not None and v > champ.maximum
             ):
                 self.ctx.erreur(ligne, f"« {champ.chemin} » va de {champ.minimum} à "
-                                       f"{champ.maximum} : la valeur {v} est impossible")
+                                       f"{champ.maximum} : la valeur {echapper(v)} est impossible")
             return v
         if v not in champ.valeurs:
-            self.ctx.erreur(ligne, f"valeur inconnue « {v} » pour « {champ.chemin} » "
+            self.ctx.erreur(ligne, f"valeur inconnue « {echapper(v)} » pour « {champ.chemin} » "
                                    f"(valeurs permises : {', '.join(champ.valeurs)})")
         return v
 
@@ -349,16 +508,16 @@ class _Analyseur:
         if champ is None:
             proches = [c for c in CHAMPS if str(chemin).split(".")[-1] in c]
             aide = f" ; vouliez-vous dire : {', '.join(proches)} ?" if proches else ""
-            self.ctx.erreur(ligne, f"champ inconnu « {chemin} »{aide}")
+            self.ctx.erreur(ligne, f"champ inconnu « {echapper(chemin)} »{aide}")
             return Toutes(())
         if not isinstance(brut, dict):
             brut = {"egal": brut}
         if len(brut) != 1:
-            self.ctx.erreur(ligne, f"« {chemin} » : un seul opérateur par condition")
+            self.ctx.erreur(ligne, f"« {echapper(chemin)} » : un seul opérateur par condition")
             return Toutes(())
         ((operateur, operande),) = brut.items()
         if operateur not in OPERATEURS:
-            self.ctx.erreur(ligne, f"opérateur inconnu « {operateur} » pour « {chemin} » "
+            self.ctx.erreur(ligne, f"opérateur inconnu « {echapper(operateur)} » pour « {echapper(chemin)} » "
                                    f"(opérateurs : {', '.join(OPERATEURS)})")
             return Toutes(())
         valeur, parametre = self._valeur(operande, ligne)
@@ -371,8 +530,8 @@ class _Analyseur:
         }
         permis["decimal"] = permis["entier"]
         if operateur not in permis[champ.type]:
-            self.ctx.erreur(ligne, f"l'opérateur « {operateur} » ne s'applique pas à "
-                                   f"« {chemin} » ({champ.type} ; opérateurs possibles : "
+            self.ctx.erreur(ligne, f"l'opérateur « {echapper(operateur)} » ne s'applique pas à "
+                                   f"« {echapper(chemin)} » ({champ.type} ; opérateurs possibles : "
                                    f"{', '.join(permis[champ.type])})")
             return Toutes(())
         if operateur == "renseigne":
@@ -380,19 +539,19 @@ class _Analyseur:
                 self.ctx.erreur(ligne, "« renseigne » attend oui ou non")
                 return Toutes(())
             if not champ.optionnel:
-                self.ctx.erreur(ligne, f"« {chemin} » a toujours une valeur : « renseigne » "
+                self.ctx.erreur(ligne, f"« {echapper(chemin)} » a toujours une valeur : « renseigne » "
                                        "n'a pas de sens")
             return Comparaison(chemin, operateur, _OUI_NON[valeur])
         if operateur in ("parmi", "hors_de", "contient_un_de"):
             if not isinstance(valeur, list) or not valeur:
-                self.ctx.erreur(ligne, f"« {operateur} » attend une liste non vide")
+                self.ctx.erreur(ligne, f"« {echapper(operateur)} » attend une liste non vide")
                 return Toutes(())
             return Comparaison(chemin, operateur,
                                tuple(self._valeur_simple(champ, v, ligne) for v in valeur),
                                parametre)
         if champ.type == "liste":
             if valeur not in champ.valeurs:
-                self.ctx.erreur(ligne, f"valeur inconnue « {valeur} » pour « {chemin} » "
+                self.ctx.erreur(ligne, f"valeur inconnue « {echapper(valeur)} » pour « {echapper(chemin)} » "
                                        f"(valeurs permises : {', '.join(champ.valeurs)})")
             return Comparaison(chemin, operateur, valeur, parametre)
         return Comparaison(chemin, operateur, self._valeur_simple(champ, valeur, ligne), parametre)
@@ -411,7 +570,7 @@ class _Analyseur:
         if sorte == "niveau":
             valeur = brut.get("egal") if isinstance(brut, dict) else brut
             if valeur not in ORDRE_NIVEAUX:
-                self.ctx.erreur(ligne, f"niveau inconnu « {valeur} » (niveaux : "
+                self.ctx.erreur(ligne, f"niveau inconnu « {echapper(valeur)} » (niveaux : "
                                        f"{', '.join(ORDRE_NIVEAUX)})")
             return SurConclusion(sorte, "egal", valeur)
         if not isinstance(brut, dict) or len(brut) != 1:
@@ -426,7 +585,7 @@ class _Analyseur:
             if isinstance(valeur, bool) or not isinstance(valeur, int) or valeur < 1:
                 self.ctx.erreur(ligne, "« nombre_au_moins » attend un entier ≥ 1")
         else:
-            self.ctx.erreur(ligne, f"opérateur inconnu « {operateur} » pour « conclusion."
+            self.ctx.erreur(ligne, f"opérateur inconnu « {echapper(operateur)} » pour « conclusion."
                                    f"{sorte} » (contient, nombre_au_moins)")
         return SurConclusion(sorte, operateur, valeur)
 
@@ -439,7 +598,7 @@ class _Analyseur:
             "clusters": self.catalogue.clusters,
         }[sorte]
         if valeur not in connus:
-            self.ctx.erreur(ligne, f"identifiant inconnu « {valeur} » dans {sorte} "
+            self.ctx.erreur(ligne, f"identifiant inconnu « {echapper(valeur)} » dans {sorte} "
                                    f"(connus : {', '.join(connus)})")
 
     # -- conclusions --
@@ -452,24 +611,24 @@ class _Analyseur:
         _cles_connues(self.ctx, brut, permises, "« alors »")
         niveau = brut.get("niveau")
         if niveau is not None and niveau not in ORDRE_NIVEAUX:
-            self.ctx.erreur(ligne, f"niveau inconnu « {niveau} » (niveaux : "
+            self.ctx.erreur(ligne, f"niveau inconnu « {echapper(niveau)} » (niveaux : "
                                    f"{', '.join(ORDRE_NIVEAUX)})")
         drapeaux = {}
         for nom in ("urgence", "pps"):
             v = brut.get(nom, "non")
             if v not in _OUI_NON:
-                self.ctx.erreur(ligne, f"« {nom} » s'écrit oui ou non")
+                self.ctx.erreur(ligne, f"« {echapper(nom)} » s'écrit oui ou non")
             drapeaux[nom] = _OUI_NON.get(v, False)
         listes: dict[str, tuple[str, ...]] = {}
         for nom in ("secteurs", "parcours", "appuis", "alertes"):
             valeurs = brut.get(nom, [])
             if not isinstance(valeurs, list):
-                self.ctx.erreur(ligne, f"« {nom} » attend une liste d'identifiants")
+                self.ctx.erreur(ligne, f"« {echapper(nom)} » attend une liste d'identifiants")
                 valeurs = []
             for v in valeurs:
                 self._identifiant(nom, v, _ligne(valeurs, ligne))
             if len(set(valeurs)) != len(valeurs):
-                self.ctx.erreur(_ligne(valeurs, ligne), f"« {nom} » contient un doublon")
+                self.ctx.erreur(_ligne(valeurs, ligne), f"« {echapper(nom)} » contient un doublon")
             listes[nom] = tuple(valeurs)
         clusters = []
         brut_clusters = brut.get("clusters", {})
@@ -480,17 +639,17 @@ class _Analyseur:
         for cid, acteurs in brut_clusters.items():
             lc = _ligne(brut_clusters, ligne)
             if cid not in self.catalogue.clusters:
-                self.ctx.erreur(lc, f"cluster inconnu « {cid} » (connus : "
+                self.ctx.erreur(lc, f"cluster inconnu « {echapper(cid)} » (connus : "
                                     f"{', '.join(self.catalogue.clusters)})")
                 continue
             acteurs = acteurs or []
             if not isinstance(acteurs, list):
-                self.ctx.erreur(lc, f"les acteurs du cluster « {cid} » forment une liste")
+                self.ctx.erreur(lc, f"les acteurs du cluster « {echapper(cid)} » forment une liste")
                 continue
             for a in acteurs:
                 if a not in self.catalogue.clusters[cid].acteurs:
-                    self.ctx.erreur(_ligne(acteurs, lc), f"acteur inconnu « {a} » dans le "
-                                    f"cluster « {cid} » (acteurs connus : "
+                    self.ctx.erreur(_ligne(acteurs, lc), f"acteur inconnu « {echapper(a)} » dans le "
+                                    f"cluster « {echapper(cid)} » (acteurs connus : "
                                     f"{', '.join(self.catalogue.clusters[cid].acteurs)})")
             clusters.append((cid, tuple(acteurs)))
         return Conclusions(niveau=niveau, clusters=tuple(clusters), **drapeaux, **listes)
@@ -517,14 +676,14 @@ def _charger_theme(chemin: Path, analyseur: _Analyseur) -> tuple[str, list[Regle
             continue
         ligne = _ligne(brut_regle)
         id_regle = brut_regle.get("id")
-        ctx.regle = str(id_regle) if id_regle else None
+        ctx.regle = echapper(id_regle) if id_regle else None
         if not isinstance(id_regle, str) or not _ID_REGLE.match(id_regle):
-            ctx.erreur(ligne, f"identifiant de règle invalide « {id_regle} » (forme attendue : "
+            ctx.erreur(ligne, f"identifiant de règle invalide « {echapper(id_regle)} » (forme attendue : "
                               "R-THEME-NOM, majuscules, chiffres et tirets)")
         _cles_connues(ctx, brut_regle, permises, "la règle")
         for requis in ("si", "alors"):
             if requis not in brut_regle:
-                ctx.erreur(ligne, f"« {requis} » est obligatoire")
+                ctx.erreur(ligne, f"« {echapper(requis)} » est obligatoire")
         regles.append(
             Regle(
                 id=str(id_regle),
@@ -561,7 +720,7 @@ def charger_referentiel(dossier: Path | str) -> Referentiel:
                        "catalogue.yaml (il ne serait pas évalué)")
     for nom in catalogue.themes:
         if nom not in presents:
-            erreurs.append(f"catalogue.yaml : le thème « {nom} » n'existe pas dans {dossier}")
+            erreurs.append(f"catalogue.yaml : le thème « {echapper(nom)} » n'existe pas dans {dossier}")
     fichiers = [dossier / nom for nom in catalogue.themes if nom in presents]
     if not fichiers:
         erreurs.append(f"{dossier} : aucun fichier de règles")

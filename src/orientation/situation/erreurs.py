@@ -11,6 +11,7 @@ d'autres messages (référentiel, lots) les passe par ``limiter``.
 
 from __future__ import annotations
 
+import errno
 import math
 import re
 from collections.abc import Iterable
@@ -138,6 +139,35 @@ def limiter(messages: Iterable[str], au_plus: int = AU_PLUS,
     if reste:
         lignes.append(f"… et {reste} autres erreurs")
     return lignes
+
+
+# --- Les erreurs du système, en français ---------------------------------------------------------
+
+_ERRNO = {
+    errno.ENOSPC: "plus de place sur le disque",
+    errno.EDQUOT: "quota de disque dépassé",
+    errno.EFBIG: "fichier trop grand pour le système de fichiers",
+    errno.EACCES: "permission refusée",
+    errno.EPERM: "opération non permise",
+    errno.EROFS: "système de fichiers en lecture seule",
+    errno.ENOENT: "fichier ou dossier introuvable",
+    errno.EISDIR: "c'est un dossier",
+    errno.ENOTDIR: "un élément du chemin n'est pas un dossier",
+    errno.ENAMETOOLONG: "nom de fichier trop long",
+    errno.EIO: "erreur matérielle d'entrée-sortie",
+    errno.EPIPE: "sortie fermée",
+    errno.EMFILE: "trop de fichiers ouverts",
+    errno.EEXIST: "le fichier existe déjà",
+    errno.EXDEV: "déplacement impossible d'un disque à un autre",
+    errno.EBUSY: "ressource occupée",
+    errno.ETXTBSY: "fichier occupé",
+    errno.EBADF: "flux fermé",
+}
+
+
+def erreur_systeme(e: OSError) -> str:
+    """La cause d'une erreur d'entrée-sortie, en français (« plus de place sur le disque »)."""
+    return _ERRNO.get(e.errno, f"erreur système n° {e.errno}" if e.errno else "erreur système")
 
 
 # --- Les erreurs de pydantic, en français ---------------------------------------------------------
