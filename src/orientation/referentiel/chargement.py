@@ -333,9 +333,11 @@ def _references(ctx: _Contexte, brut: Any, ligne: int | None) -> tuple[Reference
         lien = ref.get("lien")
         article = ref.get("article")
         if lien is None and article is None:
-            ctx.erreur(_ligne(ref), f"la référence « {echapper(titre)} » n'a ni « lien » ni « article »")
+            ctx.erreur(_ligne(ref), f"la référence « {echapper(titre)} » n'a ni « lien » "
+                                    "ni « article »")
         if lien is not None and not (isinstance(lien, str) and lien.startswith("https://")):
-            ctx.erreur(_ligne(ref), f"le lien « {echapper(lien)} » doit être une adresse https://")
+            ctx.erreur(_ligne(ref), f"le lien « {echapper(lien)} » doit être une adresse "
+                                    "https://")
         refs.append(Reference(titre=titre, lien=lien, article=article))
     return tuple(refs)
 
@@ -356,8 +358,8 @@ def _charger_catalogue(chemin: Path) -> Catalogue:
     clusters = {}
     for cid, c in brut["clusters"].items():
         if not isinstance(c, dict) or not isinstance(c.get("acteurs"), dict):
-            ctx.erreur(_ligne(brut["clusters"]), f"le cluster « {echapper(cid)} » doit avoir « libelle » "
-                                                 "et « acteurs »")
+            ctx.erreur(_ligne(brut["clusters"]), f"le cluster « {echapper(cid)} » doit avoir "
+                                                 "« libelle » et « acteurs »")
             continue
         _cles_connues(ctx, c, ("libelle", "acteurs"), f"le cluster « {echapper(cid)} »")
         clusters[cid] = Cluster(cid, _texte(ctx, c, "libelle", _ligne(c)), dict(c["acteurs"]))
@@ -365,7 +367,8 @@ def _charger_catalogue(chemin: Path) -> Catalogue:
     for c in clusters.values():
         for a in c.acteurs:
             if a in vus:
-                ctx.erreur(None, f"l'acteur « {echapper(a)} » figure dans « {vus[a]} » et « {c.id} »")
+                ctx.erreur(None, f"l'acteur « {echapper(a)} » figure dans « {vus[a]} » et "
+                                 f"« {c.id} »")
             vus[a] = c.id
     if set(brut["niveaux"]) != set(ORDRE_NIVEAUX):
         ctx.erreur(_ligne(brut["niveaux"]), "les niveaux doivent être exactement : "
@@ -400,7 +403,8 @@ def _charger_parametres(chemin: Path) -> dict[str, Parametre]:
         _cles_connues(ctx, p, permises, f"le paramètre « {echapper(nom)} »")
         valeur = p.get("valeur")
         if isinstance(valeur, bool) or not isinstance(valeur, int | float):
-            ctx.erreur(ligne, f"le paramètre « {echapper(nom)} » doit avoir une « valeur » numérique")
+            ctx.erreur(ligne, f"le paramètre « {echapper(nom)} » doit avoir une « valeur » "
+                              "numérique")
         depuis = p.get("depuis")
         if not isinstance(depuis, dt.date):
             ctx.erreur(ligne, f"le paramètre « {echapper(nom)} » doit avoir une date « depuis » "
@@ -440,7 +444,8 @@ class _Analyseur:
         ((cle, valeur),) = brut.items()
         if cle in ("toutes", "une_de", "aucune"):
             if not isinstance(valeur, list) or not valeur:
-                self.ctx.erreur(ligne, f"« {echapper(cle)} » attend une liste non vide de conditions")
+                self.ctx.erreur(ligne, f"« {echapper(cle)} » attend une liste non vide de "
+                                       "conditions")
                 return Toutes(())
             permise = premier_niveau and cle == "toutes"
             termes = tuple(self.condition(t, _ligne(valeur, ligne), permise) for t in valeur)
@@ -452,8 +457,8 @@ class _Analyseur:
             return self._au_moins(valeur, ligne)
         if isinstance(cle, str) and cle.startswith("conclusion."):
             if not premier_niveau:
-                self.ctx.erreur(ligne, f"« {echapper(cle)} » ne peut figurer qu'au premier niveau de "
-                                       "« si » ou dans son « toutes » (une conclusion ne se "
+                self.ctx.erreur(ligne, f"« {echapper(cle)} » ne peut figurer qu'au premier niveau "
+                                       "de « si » ou dans son « toutes » (une conclusion ne se "
                                        "retire pas et ne s'alterne pas)")
             return self._sur_conclusion(cle.removeprefix("conclusion."), valeur, ligne)
         return self._comparaison(cle, valeur, ligne)
@@ -476,7 +481,8 @@ class _Analyseur:
         if isinstance(brut, str) and brut.startswith("$"):
             nom = brut[1:]
             if nom not in self.parametres:
-                self.ctx.erreur(ligne, f"paramètre inconnu « {echapper(nom)} » (voir parametres.yaml)")
+                self.ctx.erreur(ligne, f"paramètre inconnu « {echapper(nom)} » (voir "
+                                       "parametres.yaml)")
                 return None, nom
             return self.parametres[nom].valeur, nom
         return brut, None
@@ -517,8 +523,8 @@ class _Analyseur:
             return Toutes(())
         ((operateur, operande),) = brut.items()
         if operateur not in OPERATEURS:
-            self.ctx.erreur(ligne, f"opérateur inconnu « {echapper(operateur)} » pour « {echapper(chemin)} » "
-                                   f"(opérateurs : {', '.join(OPERATEURS)})")
+            self.ctx.erreur(ligne, f"opérateur inconnu « {echapper(operateur)} » pour "
+                                   f"« {echapper(chemin)} » (opérateurs : {', '.join(OPERATEURS)})")
             return Toutes(())
         valeur, parametre = self._valeur(operande, ligne)
         permis = {
@@ -539,8 +545,8 @@ class _Analyseur:
                 self.ctx.erreur(ligne, "« renseigne » attend oui ou non")
                 return Toutes(())
             if not champ.optionnel:
-                self.ctx.erreur(ligne, f"« {echapper(chemin)} » a toujours une valeur : « renseigne » "
-                                       "n'a pas de sens")
+                self.ctx.erreur(ligne, f"« {echapper(chemin)} » a toujours une valeur : "
+                                       "« renseigne » n'a pas de sens")
             return Comparaison(chemin, operateur, _OUI_NON[valeur])
         if operateur in ("parmi", "hors_de", "contient_un_de"):
             if not isinstance(valeur, list) or not valeur:
@@ -551,8 +557,9 @@ class _Analyseur:
                                parametre)
         if champ.type == "liste":
             if valeur not in champ.valeurs:
-                self.ctx.erreur(ligne, f"valeur inconnue « {echapper(valeur)} » pour « {echapper(chemin)} » "
-                                       f"(valeurs permises : {', '.join(champ.valeurs)})")
+                self.ctx.erreur(ligne, f"valeur inconnue « {echapper(valeur)} » pour "
+                                       f"« {echapper(chemin)} » (valeurs permises : "
+                                       f"{', '.join(champ.valeurs)})")
             return Comparaison(chemin, operateur, valeur, parametre)
         return Comparaison(chemin, operateur, self._valeur_simple(champ, valeur, ligne), parametre)
 
@@ -648,8 +655,8 @@ class _Analyseur:
                 continue
             for a in acteurs:
                 if a not in self.catalogue.clusters[cid].acteurs:
-                    self.ctx.erreur(_ligne(acteurs, lc), f"acteur inconnu « {echapper(a)} » dans le "
-                                    f"cluster « {echapper(cid)} » (acteurs connus : "
+                    self.ctx.erreur(_ligne(acteurs, lc), f"acteur inconnu « {echapper(a)} » dans "
+                                    f"le cluster « {echapper(cid)} » (acteurs connus : "
                                     f"{', '.join(self.catalogue.clusters[cid].acteurs)})")
             clusters.append((cid, tuple(acteurs)))
         return Conclusions(niveau=niveau, clusters=tuple(clusters), **drapeaux, **listes)
@@ -678,8 +685,8 @@ def _charger_theme(chemin: Path, analyseur: _Analyseur) -> tuple[str, list[Regle
         id_regle = brut_regle.get("id")
         ctx.regle = echapper(id_regle) if id_regle else None
         if not isinstance(id_regle, str) or not _ID_REGLE.match(id_regle):
-            ctx.erreur(ligne, f"identifiant de règle invalide « {echapper(id_regle)} » (forme attendue : "
-                              "R-THEME-NOM, majuscules, chiffres et tirets)")
+            ctx.erreur(ligne, f"identifiant de règle invalide « {echapper(id_regle)} » (forme "
+                              "attendue : R-THEME-NOM, majuscules, chiffres et tirets)")
         _cles_connues(ctx, brut_regle, permises, "la règle")
         for requis in ("si", "alors"):
             if requis not in brut_regle:
@@ -720,7 +727,8 @@ def charger_referentiel(dossier: Path | str) -> Referentiel:
                        "catalogue.yaml (il ne serait pas évalué)")
     for nom in catalogue.themes:
         if nom not in presents:
-            erreurs.append(f"catalogue.yaml : le thème « {echapper(nom)} » n'existe pas dans {dossier}")
+            erreurs.append(f"catalogue.yaml : le thème « {echapper(nom)} » n'existe pas dans "
+                           f"{dossier}")
     fichiers = [dossier / nom for nom in catalogue.themes if nom in presents]
     if not fichiers:
         erreurs.append(f"{dossier} : aucun fichier de règles")
