@@ -131,7 +131,9 @@ def test_un_entier_de_5000_chiffres_est_refuse(regles_copiees, capsys):
     ("avant", "apres", "attendu"),
     [("depuis: 2014-03-01", "depuis: 2014-02-30", "date impossible"),
      ("  valeur: 75", "  valeur: !!python/object/apply:os.system [echo]",
-      "étiquette YAML non permise"),
+      "étiquette YAML « tag:yaml.org,2002:python/object/apply:os.system » non permise"),
+     ("  valeur: 75", "  valeur: !!binary aGVsbG8=", "étiquette YAML « tag:yaml.org,2002:binary »"),
+     ("  unite: ans", '  unite: "a\\e[2Jns"', "caractère de contrôle interdit (U+001B)"),
      ("  valeur: 75", "  valeur: *inconnu", "alias « inconnu » sans ancre"),
      ("  valeur: 75", "  valeur: [75", "liste non fermée"),
      ("  valeur: 75", "  valeur: 75\n\tunite: ans", "tabulation")],
@@ -174,11 +176,11 @@ def test_des_fins_de_ligne_cr_seules_sont_lues_et_les_lignes_justes(regles_copie
 
 def test_une_valeur_citee_est_coupee_et_echappee(regles_copiees, capsys):
     remplacer(regles_copiees / "social.yaml", "social.aidant: epuise",
-              'social.aidant: "x\\n  - OK\\e[2J' + "y" * 10_000 + '"')
+              'social.aidant: "x\\n  - OK\\t' + "y" * 10_000 + '"')
     code, err = rules_check(regles_copiees, capsys)
     assert code == 1
-    assert "\x1b" not in err and "\n  - OK" not in err
-    assert "valeur inconnue « x\\n  - OK\\x1b[2Jyyy" in err
+    assert "\n  - OK" not in err and "\t" not in err
+    assert "valeur inconnue « x\\n  - OK\\tyyy" in err
     assert max(len(ligne) for ligne in err.splitlines()) < 400
 
 

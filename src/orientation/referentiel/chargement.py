@@ -51,7 +51,12 @@ from orientation.referentiel.modele import (
     Toutes,
     UneDe,
 )
-from orientation.situation.erreurs import LONGUEUR_MESSAGE, echapper, echapper_texte
+from orientation.situation.erreurs import (
+    LONGUEUR_MESSAGE,
+    echapper,
+    echapper_texte,
+    erreur_systeme,
+)
 from orientation.situation.faits import CHAMPS, Champ
 from orientation.situation.lecture import position
 
@@ -63,9 +68,9 @@ VARIABLE_REGLES = "ORIENTATION_REGLES"
 
 # --- Lecture YAML avec numéros de ligne, bornée ---------------------------------------------------
 
-TAILLE_MAX = 2_000_000  # octets d'un fichier du référentiel (les plus gros font 15 Ko)
+TAILLE_MAX = 1_000_000  # octets d'un fichier du référentiel (les plus gros font 15 Ko)
 PROFONDEUR_MAX = 50  # niveaux d'imbrication (les règles livrées en ont 14 au plus)
-NOEUDS_MAX = 100_000  # nœuds d'un document, alias développés (les plus gros : 750)
+NOEUDS_MAX = 100_000  # valeurs d'un document, alias développés (les plus gros : 750)
 CHIFFRES_MAX = 40  # caractères d'un nombre
 
 
@@ -77,8 +82,12 @@ class _Liste(list):
     ligne: int = 0
 
 
-def _refus(probleme: str, mark: yaml.Mark | None) -> yaml.MarkedYAMLError:
-    return yaml.MarkedYAMLError(problem=probleme, problem_mark=mark)
+class _Refus(yaml.MarkedYAMLError):
+    """Un refus du chargeur borné, déjà en français."""
+
+
+def _refus(probleme: str, mark: yaml.Mark | None) -> _Refus:
+    return _Refus(problem=probleme, problem_mark=mark)
 
 
 def _enfants(noeud: yaml.Node) -> list[yaml.Node]:
@@ -116,21 +125,45 @@ def _verifier_developpement(racine: yaml.Node) -> None:
             pile.extend((e, False) for e in _enfants(noeud))
 
 
-class _Chargeur(yaml.SafeLoader):
-    """Le chargeur sûr de PyYAML, plus : numéros de ligne, clés en double refusées,
-    imbrication, développement des alias et nombres bornés, nombres non finis et dates
-    impossibles refusés — toujours une ``MarkedYAMLError`` située, jamais une autre
-    exception."""
+try:  # l'analyse des événements par libyaml (six fois plus rapide), si PyYAML l'a
+    from yaml._yaml import CParser as _Analyse
+
+    _LECTURE: tuple[type, ...] = (_Analyse,)
+except ImportError:  # pragma: no cover — PyYAML sans libyaml : tout en Python
+    _LECTURE = (yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser)
+
+
+class _Chargeur(yaml.composer.Composer, *_LECTURE, yaml.constructor.SafeConstructor,
+                yaml.resolver.Resolver):
+    """Le chargeur sûr de PyYAML (événements lus par libyaml, nœuds composés et construits
+    en Python), plus : numéros de ligne, clés en double refusées, imbrication, nombre de
+    valeurs, développement des alias et nombres bornés, nombres non finis, dates impossibles
+    et étiquettes autres que les types de base refusés — toujours une ``MarkedYAMLError``
+    située, jamais une autre exception."""
 
     def __init__(self, flux: str) -> None:
-        super().__init__(flux)
+        if _LECTURE[0] is yaml.reader.Reader:  # pragma: no cover
+            yaml.reader.Reader.__init__(self, flux)
+            yaml.scanner.Scanner.__init__(self)
+            yaml.parser.Parser.__init__(self)
+        else:
+            _LECTURE[0].__init__(self, flux)
+        yaml.composer.Composer.__init__(self)
+        yaml.constructor.SafeConstructor.__init__(self)
+        yaml.resolver.Resolver.__init__(self)
         self._profondeur = 0
+        self._noeuds = 0
 
     def compose_node(self, parent, index):  # noqa: ANN001, ANN201
         self._profondeur += 1
+        self._noeuds += 1
         try:
             if self._profondeur > PROFONDEUR_MAX:
                 raise _refus(f"imbrication trop profonde (plus de {PROFONDEUR_MAX} niveaux)",
+                             self.peek_event().start_mark)
+            if self._noeuds > NOEUDS_MAX:
+                raise _refus(f"trop de valeurs (plus de {NOEUDS_MAX} ; un fichier du "
+                             "référentiel en a quelques centaines)",
                              self.peek_event().start_mark)
             return super().compose_node(parent, index)
         finally:
@@ -143,9 +176,11 @@ class _Chargeur(yaml.SafeLoader):
     def construct_object(self, node, deep=False):  # noqa: ANN001, ANN201
         try:
             return super().construct_object(node, deep=deep)
-        except (ValueError, TypeError, OverflowError) as e:  # date impossible…
+        except (ValueError, TypeError, OverflowError):  # date impossible…
             message = "date impossible" if node.tag.endswith(":timestamp") else "valeur invalide"
-            raise _refus(f"{message} ({echapper_texte(str(e))})", node.start_mark) from None
+            valeur = node.value if isinstance(node, yaml.ScalarNode) else ""
+            raise _refus(f"{message} (« {echapper_texte(str(valeur))} »)",
+                         node.start_mark) from None
 
 
 def _mapping(loader: _Chargeur, node: yaml.MappingNode) -> _Dict:
@@ -187,51 +222,84 @@ def _decimal(loader: _Chargeur, node: yaml.ScalarNode) -> float:
     return valeur
 
 
+# Dans un texte construit (un échappement « \\e », « \\x00 » entre guillemets) : les
+# contrôles, sauf la tabulation et le saut de ligne des textes sur plusieurs lignes.
+_CONTROLES = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u200e\u200f"
+                        "\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def _chaine(loader: _Chargeur, node: yaml.ScalarNode) -> str:
+    texte = loader.construct_yaml_str(node)
+    interdit = _CONTROLES.search(texte)
+    if interdit:
+        raise _refus(f"caractère de contrôle interdit (U+{ord(interdit.group()):04X})",
+                     node.start_mark)
+    return texte
+
+
+_Chargeur.add_constructor("tag:yaml.org,2002:str", _chaine)
 _Chargeur.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping)
 _Chargeur.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _sequence)
 _Chargeur.add_constructor("tag:yaml.org,2002:int", _entier)
 _Chargeur.add_constructor("tag:yaml.org,2002:float", _decimal)
 
-# Les problèmes que signale PyYAML, en français (début du texte anglais → traduction).
+
+def _etiquette_refusee(loader: _Chargeur, node: yaml.Node) -> None:
+    raise _refus(f"étiquette YAML « {echapper_texte(node.tag)} » non permise (seuls textes, "
+                 "nombres, dates, listes et dictionnaires)", node.start_mark)
+
+
+for _etiquette in ("binary", "set", "omap", "pairs"):
+    _Chargeur.add_constructor(f"tag:yaml.org,2002:{_etiquette}", _etiquette_refusee)
+_Chargeur.add_constructor(None, _etiquette_refusee)
+
+# Les problèmes que signalent libyaml et PyYAML (texte anglais) → en français.
 _PROBLEMES_YAML = (
     ("mapping values are not allowed", "« : » inattendu ici (un texte qui contient « : » doit "
                                        "être entre guillemets, par exemple titre: "
                                        "\"Polymédication : bilan\")"),
     ("could not find expected ':'", "« : » attendu après une clé"),
-    ("found character '\\t' that cannot start any token",
-     "tabulation interdite : YAML s'indente avec des espaces"),
-    ("found a tab character", "tabulation interdite : YAML s'indente avec des espaces"),
-    ("found character", "caractère inattendu"),
+    ("tab character", "tabulation interdite : YAML s'indente avec des espaces"),
+    ("cannot start any token", "caractère inattendu en début de valeur (mettre le texte entre "
+                               "guillemets)"),
     ("found undefined alias", "alias « {} » sans ancre (&) qui le définisse avant"),
     ("found duplicate anchor", "ancre (&) définie deux fois"),
     ("could not determine a constructor for the tag",
      "étiquette YAML non permise (seuls textes, nombres, dates, listes et dictionnaires)"),
+    ("undefined tag handle", "étiquette YAML non permise"),
     ("expected ',' or ']'", "liste non fermée : « , » ou « ] » attendu"),
     ("expected ',' or '}'", "dictionnaire non fermé : « , » ou « } » attendu"),
-    ("found unexpected end of stream", "fin de fichier inattendue (guillemet, crochet ou "
-                                       "accolade non fermé ?)"),
-    ("found unknown escape character", "échappement inconnu dans un texte entre guillemets"),
-    ("expected alphabetic or numeric character", "nom d'ancre ou d'alias invalide"),
+    ("unexpected end of stream", "fin de fichier inattendue (guillemet, crochet ou accolade "
+                                 "non fermé ?)"),
+    ("unknown escape character", "échappement inconnu dans un texte entre guillemets"),
+    ("alphabetic or numeric character", "nom d'ancre ou d'alias invalide"),
     ("expected <block end>", "indentation incohérente"),
     ("did not find expected key", "indentation incohérente : clé attendue"),
-    ("did not find expected '-' indicator", "indentation incohérente : « - » attendu"),
-    ("expected the node content", "valeur attendue"),
+    ("expected '-' indicator", "indentation incohérente : « - » attendu"),
+    ("block sequence entries are not allowed", "« - » inattendu ici (indentation ?)"),
+    ("node content", "valeur attendue"),
     ("expected a single document", "un seul document par fichier (« --- » en trop)"),
-    ("found unexpected ':'", "« : » inattendu"),
-    ("while scanning", "syntaxe incorrecte"),
+    ("unexpected document indicator", "« --- » ou « ... » inattendu"),
+    ("incompatible YAML document", "version de YAML non prise en charge (%YAML 1.1 ou 1.2)"),
+    ("directive", "directive YAML (%) non permise ici"),
+    ("unexpected ':'", "« : » inattendu"),
+    ("for merging", "fusion (<<) : un dictionnaire ou une liste de dictionnaires attendu"),
 )
+_INTERDITS_YAML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f"
+                             "\ud800-\udfff\ufffe\uffff]")
 
 
-def _probleme_yaml(e: yaml.MarkedYAMLError) -> str:
+def _probleme_yaml(e: yaml.MarkedYAMLError, texte: str) -> str:
+    mark = e.problem_mark
+    if mark is not None and 0 <= mark.index < len(texte) and texte[mark.index] == "\t":
+        return "tabulation interdite : YAML s'indente avec des espaces"
     anglais = " ".join(str(x) for x in (e.problem, e.context) if x)
-    for debut, francais in _PROBLEMES_YAML:
-        if anglais.startswith(debut) or (e.context or "").startswith(debut):
+    for cle, francais in _PROBLEMES_YAML:
+        if cle in anglais:
             if "{}" in francais:
                 nom = re.search(r"'([^']*)'", anglais)
                 francais = francais.format(echapper_texte(nom.group(1) if nom else ""))
             return francais
-    if e.problem and not e.problem.isascii():  # un message à nous, déjà en français
-        return e.problem
     return f"syntaxe incorrecte ({echapper_texte(anglais)})"
 
 
@@ -242,35 +310,37 @@ def lire_yaml(chemin: Path) -> Any:
     try:
         taille = chemin.stat().st_size
     except OSError as e:
-        raise ErreurReferentiel([f"{chemin.name} : illisible ({e.strerror})"]) from None
+        raise ErreurReferentiel([f"{chemin.name} : illisible ({erreur_systeme(e)})"]) from None
     if taille > TAILLE_MAX:
         raise ErreurReferentiel([f"{chemin.name} : fichier trop volumineux ({taille} octets ; "
                                  f"{TAILLE_MAX} au plus)"])
     try:
         texte = chemin.read_text(encoding="utf-8")
     except UnicodeDecodeError as e:
-        message = f"{chemin.name} : le fichier n'est pas en UTF-8 ({e.reason})"
+        message = f"{chemin.name} : le fichier n'est pas en UTF-8 (octet illisible à la " \
+                  f"position {e.start + 1})"
         raise ErreurReferentiel([message]) from None
     except OSError as e:
-        raise ErreurReferentiel([f"{chemin.name} : illisible ({e.strerror})"]) from None
+        raise ErreurReferentiel([f"{chemin.name} : illisible ({erreur_systeme(e)})"]) from None
+    interdit = _INTERDITS_YAML.search(texte)
+    if interdit:
+        ligne, _ = position(texte, interdit.start())
+        raise ErreurReferentiel([f"{chemin.name}, ligne {ligne} : caractère interdit "
+                                 f"(U+{ord(interdit.group()):04X}) : les caractères de "
+                                 "contrôle ne sont pas permis"])
     try:
         return yaml.load(texte, Loader=_Chargeur)  # noqa: S506 — chargeur dérivé de SafeLoader
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         ligne = f", ligne {mark.line + 1}" if mark else ""
-        message = f"{chemin.name}{ligne} : YAML invalide — {_probleme_yaml(e)}"
-        if e.problem and not e.problem.isascii():
-            message = f"{chemin.name}{ligne} : {e.problem}"
-        raise ErreurReferentiel([message]) from None
-    except yaml.reader.ReaderError as e:
-        ligne, _ = position(texte, e.position)
-        raise ErreurReferentiel([f"{chemin.name}, ligne {ligne} : caractère interdit "
-                                 f"(U+{e.character:04X}) : les caractères de contrôle ne sont "
-                                 "pas permis"]) from None
-    except yaml.YAMLError as e:
+        if isinstance(e, _Refus):
+            raise ErreurReferentiel([f"{chemin.name}{ligne} : {e.problem}"]) from None
+        raise ErreurReferentiel([f"{chemin.name}{ligne} : YAML invalide — "
+                                 f"{_probleme_yaml(e, texte)}"]) from None
+    except yaml.YAMLError as e:  # ReaderError et autres, sans position
         raise ErreurReferentiel([f"{chemin.name} : YAML invalide — "
                                  f"{echapper_texte(str(e))}"]) from None
-    except RecursionError:  # filet : l'imbrication est bornée avant
+    except RecursionError:  # pragma: no cover — filet : l'imbrication est bornée avant
         raise ErreurReferentiel([f"{chemin.name} : YAML trop imbriqué"]) from None
 
 
