@@ -9,12 +9,20 @@ octets changés, tranches supprimées ou doublées, crochets et guillemets dés�
 
 from __future__ import annotations
 
+import csv
 import io
 import json
 import random
+import re
+import time
 import zipfile
 from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
 
+from orientation.referentiel import ErreurReferentiel, charger_referentiel
+from orientation.referentiel.chargement import lire_yaml
+from orientation.situation.erreurs import AU_PLUS, ErreurSaisie, lire_situation_json
 from tests.conftest import EXEMPLES
 
 EXEMPLE = (EXEMPLES / "03_personne_agee_complexe.json").read_bytes()
@@ -182,6 +190,9 @@ def yaml_hostiles() -> Iterator[tuple[str, bytes]]:
 # --- Tableaux (CSV, JSON Lines, Excel) ----------------------------------------------------------
 
 EN_TETE = "id,age,social.aidant,sante.maladies_chroniques"
+# Les identifiants des lignes piégées des corpus : elles doivent être rejetées (un nul qui
+# coupe une cellule, une clé en double), jamais repérées sur une valeur tronquée ou choisie.
+A_REJETER = {"X", "d"}
 
 
 def tableaux_csv() -> Iterator[tuple[str, bytes]]:
@@ -349,3 +360,148 @@ def muter(texte: bytes, graine: int, n: int = 3) -> bytes:
         else:
             octets[i:i] = hasard.choice(speciaux)
     return bytes(octets)
+
+
+# --- Essais : une entrée, une issue ---------------------------------------------------------------
+
+_CONTROLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+@dataclass
+class Essai:
+    """L'issue d'une entrée : « accepté », « refusé » (message français propre) ou
+    « plantage » (toute autre exception, ou un refus aux messages mal formés) ; pour un
+    tableau, les lignes lues, repérées, rejetées et perdues (dans aucune sortie)."""
+
+    issue: str
+    secondes: float = 0.0
+    detail: str = ""
+    lignes: int = 0
+    perdues: int = 0
+
+
+def defaut_des_messages(messages: list[str], au_plus: int | None = AU_PLUS + 1) -> str | None:
+    """Ce qui ne va pas dans des messages d'erreur destinés à l'utilisateur, ou ``None`` :
+    vides, trop longs, trop nombreux, ou porteurs d'un caractère de contrôle."""
+    if not messages:
+        return "aucun message"
+    if au_plus is not None and len(messages) > au_plus:
+        return f"{len(messages)} messages"
+    for m in messages:
+        if not isinstance(m, str) or not m.strip():
+            return "message vide"
+        if len(m) > 1_100:
+            return f"message de {len(m)} caractères"
+        if _CONTROLE.search(m):
+            return f"caractère de contrôle dans « {m[:60]!r} »"
+        if "Traceback" in m:
+            return "trace Python dans un message"
+    return None
+
+
+def _essai(fonction, *args) -> Essai:
+    debut = time.perf_counter()
+    try:
+        issue = fonction(*args)
+    except (ErreurSaisie, ErreurReferentiel) as e:
+        messages = e.messages if isinstance(e, ErreurSaisie) else e.erreurs
+        defaut = defaut_des_messages(messages)
+        issue = Essai("plantage", detail=defaut) if defaut else Essai("refusé",
+                                                                     detail=messages[0])
+    except Exception as e:  # noqa: BLE001 — c'est ce que l'essai cherche
+        issue = Essai("plantage", detail=f"{type(e).__name__} : {str(e)[:200]}")
+    issue.secondes = time.perf_counter() - debut
+    return issue
+
+
+def essayer_json(texte: bytes | str) -> Essai:
+    """Une situation JSON lue comme ``orientation screen`` la lit."""
+    return _essai(lambda: lire_situation_json(texte) and Essai("accepté"))
+
+
+def essayer_yaml(contenu: bytes, dossier: Path) -> Essai:
+    """Un fichier YAML lu par le chargeur du référentiel."""
+    chemin = dossier / "essai.yaml"
+    chemin.write_bytes(contenu)
+    try:
+        return _essai(lambda: (lire_yaml(chemin), Essai("accepté"))[1])
+    finally:
+        chemin.unlink()
+
+
+_SITUATIONS: list = []
+
+
+def essayer_referentiel(dossier: Path) -> Essai:
+    """Un dossier de règles chargé, compilé pour durable_rules et essayé sur les exemples,
+    comme ``rules check`` puis ``screen``."""
+    from orientation.evaluation.moteur import charger_moteur
+
+    if not _SITUATIONS:
+        _SITUATIONS.extend(lire_situation_json(t) for t in EXEMPLES_JSON)
+
+    def charger() -> Essai:
+        charger_referentiel(dossier)
+        moteur = charger_moteur(dossier)
+        for s in _SITUATIONS:
+            moteur.screen(s)
+        return Essai("accepté")
+
+    return _essai(charger)
+
+
+def _lignes_attendues(contenu: bytes, format_: str) -> list[str]:
+    try:
+        texte = contenu.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        texte = contenu.decode("latin-1")
+    lignes = [x for x in texte.splitlines() if x.strip()]
+    return lignes[1:] if format_ in (".csv",) else lignes
+
+
+def essayer_tableau(nom: str, contenu: bytes, dossier: Path) -> Essai:
+    """Un tableau repéré comme ``orientation batch ENTREE -o SORTIE`` (un processus de
+    calcul) : refusé en entier, ou chaque ligne repérée ou rejetée ; les lignes perdues sont
+    celles qui ne sont ni dans la sortie ni dans les rejets."""
+    from orientation.tables.lot import chemin_des_rejets, executer
+
+    format_ = Path(nom).suffix
+    entree = dossier / f"entree{format_}"
+    sortie = dossier / "sortie.csv"
+    entree.write_bytes(contenu)
+    messages: list[str] = []
+
+    def reperer() -> Essai:
+        bilan = executer(entree, sortie, workers=1,
+                         rejet=lambda r: messages.append(f"{r.champ} : {r.message}"))
+        reperees = list(csv.DictReader(io.StringIO(sortie.read_text(encoding="utf-8"))))
+        rejets = chemin_des_rejets(sortie)
+        lignes_rejetees = set()
+        if rejets.exists():
+            lignes_rejetees = {r["ligne"] for r in csv.DictReader(
+                io.StringIO(rejets.read_text(encoding="utf-8")))}
+        essai = Essai("accepté", lignes=bilan.lues)
+        if format_ in (".csv", ".jsonl"):
+            attendues = len(_lignes_attendues(contenu, format_))
+            essai.perdues = max(0, attendues - len(reperees) - len(lignes_rejetees))
+        incoherences = []
+        if bilan.lues != bilan.reperees + bilan.rejetees:
+            incoherences.append(f"lues {bilan.lues} ≠ {bilan.reperees} + {bilan.rejetees}")
+        if len(reperees) != bilan.reperees:
+            incoherences.append(f"{len(reperees)} lignes en sortie, {bilan.reperees} repérées")
+        a_rejeter = [r.get("id") for r in reperees
+                     if r.get("id") in A_REJETER or _CONTROLE.search(r.get("id") or "")]
+        if a_rejeter:
+            incoherences.append(f"ligne(s) repérée(s) au lieu d'être rejetées : {a_rejeter[:3]}")
+        # un rejet par ligne fautive : leur nombre n'est pas borné, leur texte l'est
+        defaut = defaut_des_messages(messages, au_plus=None) if messages else None
+        if incoherences or defaut:
+            return Essai("plantage", detail=" ; ".join(incoherences + [defaut or ""]),
+                         lignes=bilan.lues, perdues=essai.perdues)
+        return essai
+
+    try:
+        return _essai(reperer)
+    finally:
+        for p in dossier.iterdir():
+            p.unlink()

@@ -197,3 +197,27 @@ def test_une_erreur_de_referentiel_reste_une_erreur_de_referentiel(regles_copiee
     ajouter_regle(regles_copiees, "sante.nb_medicaments: {parmi: [[1], {a: 2}, .nan]}")
     with pytest.raises(ErreurReferentiel):
         charger_referentiel(regles_copiees)
+
+
+# --- Un catalogue mal formé est refusé au chargement, pas au premier repérage -------------------
+
+
+@pytest.mark.parametrize(
+    ("avant", "apres", "attendu"),
+    [("    message: \"Sortie d'hospitalisation", "    message-: \"Sortie d'hospitalisation",
+      "« message » est obligatoire"),
+     ("    gravite: attention\n  sans_couverture", "    gravite: grave\n  sans_couverture",
+      "gravité inconnue « grave »"),
+     ("    libelle: Gestion de cas\n", "    titre: Gestion de cas\n", "« libelle » est obligatoire"),
+     ("  sanitaire: Sanitaire", "  sanitaire: [Sanitaire]", "« secteurs.sanitaire » doit être un libellé"),
+     ("secteurs:\n", "secteurs: []\nsecteurs_:\n", "« secteurs » doit être un dictionnaire"),
+     ("themes:\n", "themes: sante.yaml\nthemes_:\n", "« themes » doit être la liste"),
+     ("  hopital:\n", "  Hôpital:\n", "identifiant invalide « Hôpital » dans « clusters »")],
+)
+def test_un_catalogue_mal_forme_est_refuse_au_chargement(regles_copiees, capsys, avant, apres,
+                                                         attendu):
+    remplacer(regles_copiees / "catalogue.yaml", avant, apres)
+    code, err = rules_check(regles_copiees, capsys)
+    assert code == 1
+    assert "catalogue.yaml" in err
+    assert attendu in err

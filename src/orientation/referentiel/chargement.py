@@ -62,6 +62,12 @@ from orientation.situation.lecture import position
 
 _ID_REGLE = re.compile(r"^R-[A-Z0-9]+(-[A-Z0-9]+)*$")
 _OUI_NON = {"oui": True, "non": False, True: True, False: False}
+
+
+def _est_oui_non(v: Any) -> bool:
+    """« oui », « non », ou un booléen YAML (pas 1 ni 0, ni une liste : une valeur
+    quelconque du fichier ne doit jamais faire planter la validation)."""
+    return isinstance(v, bool) or (isinstance(v, str) and v in _OUI_NON)
 FICHIERS_SPECIAUX = ("catalogue.yaml", "parametres.yaml")
 VARIABLE_REGLES = "ORIENTATION_REGLES"
 
@@ -412,6 +418,44 @@ def _references(ctx: _Contexte, brut: Any, ligne: int | None) -> tuple[Reference
     return tuple(refs)
 
 
+_ID = re.compile(r"^[a-z0-9_]+$")
+GRAVITES = ("critique", "attention", "information")
+
+
+def _section_catalogue(ctx: _Contexte, brut: dict, nom: str,
+                       forme: dict[str, bool | None] | None) -> dict[str, Any]:
+    """Une section du catalogue : des identifiants (minuscules, chiffres, « _ »), chacun un
+    libellé (``forme`` None) ou un dictionnaire aux clés de ``forme`` (clé → texte
+    obligatoire, texte facultatif, ou ``None`` : autre chose, vérifié par l'appelant).
+    Ce que le code lira plus loin (un libellé, un message d'alerte) est vérifié ici, pour
+    qu'un catalogue mal formé soit refusé au chargement et non au premier repérage."""
+    section = brut.get(nom)
+    if not isinstance(section, dict) or not section:
+        ctx.erreur(_ligne(brut), f"« {nom} » doit être un dictionnaire non vide d'identifiants")
+        return {}
+    ligne = _ligne(section)
+    for id_, v in section.items():
+        if not isinstance(id_, str) or not _ID.match(id_):
+            ctx.erreur(ligne, f"identifiant invalide « {echapper(id_)} » dans « {nom} » "
+                              "(minuscules, chiffres et « _ »)")
+            continue
+        if forme is None:
+            if not isinstance(v, str) or not v.strip():
+                ctx.erreur(ligne, f"« {nom}.{id_} » doit être un libellé (texte non vide)")
+            continue
+        if not isinstance(v, dict):
+            ctx.erreur(ligne, f"« {nom}.{id_} » doit être un dictionnaire ({', '.join(forme)})")
+            continue
+        _cles_connues(ctx, v, tuple(forme), f"« {nom}.{id_} »")
+        for cle, requis in forme.items():
+            if requis is not None:
+                _texte(ctx, v, cle, _ligne(v, ligne), requis)
+        if "gravite" in forme and v.get("gravite") not in (None, *GRAVITES):
+            ctx.erreur(_ligne(v, ligne), f"gravité inconnue « {echapper(v.get('gravite'))} » "
+                                         f"pour l'alerte « {id_} » ({', '.join(GRAVITES)})")
+    return dict(section)
+
+
 def _charger_catalogue(chemin: Path) -> Catalogue:
     ctx = _Contexte(chemin.name)
     brut = _lire_yaml(chemin)
@@ -420,19 +464,35 @@ def _charger_catalogue(chemin: Path) -> Catalogue:
     permises = ("version", "themes", "niveaux", "secteurs", "parcours", "clusters", "appuis",
                 "alertes")
     _cles_connues(ctx, brut, permises, "le catalogue")
-    for cle in permises:
-        if not isinstance(brut.get(cle), dict | str | list):
-            ctx.erreur(_ligne(brut), f"« {echapper(cle)} » est obligatoire")
-    if ctx.erreurs:
-        raise ErreurReferentiel(ctx.erreurs)
+    if not isinstance(brut.get("version"), str | int | float) or isinstance(
+            brut.get("version"), bool):
+        ctx.erreur(_ligne(brut), "« version » est obligatoire (texte, par exemple \"2026.11\")")
+    themes = brut.get("themes")
+    if not isinstance(themes, list) or not themes or not all(
+            isinstance(t, str) and t.endswith(".yaml") for t in themes):
+        ctx.erreur(_ligne(brut), "« themes » doit être la liste des fichiers de règles "
+                                 "(sante.yaml…)")
+        themes = []
+    niveaux = _section_catalogue(ctx, brut, "niveaux", {"libelle": True, "description": True})
+    secteurs = _section_catalogue(ctx, brut, "secteurs", None)
+    parcours = _section_catalogue(ctx, brut, "parcours", None)
+    appuis = _section_catalogue(ctx, brut, "appuis", {"libelle": True, "description": False})
+    alertes = _section_catalogue(ctx, brut, "alertes", {"message": True, "gravite": False})
+    brut_clusters = _section_catalogue(ctx, brut, "clusters", {"libelle": True, "acteurs": None})
     clusters = {}
-    for cid, c in brut["clusters"].items():
-        if not isinstance(c, dict) or not isinstance(c.get("acteurs"), dict):
-            ctx.erreur(_ligne(brut["clusters"]), f"le cluster « {echapper(cid)} » doit avoir "
-                                                 "« libelle » et « acteurs »")
+    for cid, c in brut_clusters.items():
+        if not isinstance(c, dict) or not isinstance(c.get("acteurs"), dict) or not c["acteurs"]:
+            if isinstance(c, dict):
+                ctx.erreur(_ligne(c), f"le cluster « {echapper(cid)} » doit avoir « acteurs » : "
+                                      "un dictionnaire non vide (identifiant : libellé)")
             continue
-        _cles_connues(ctx, c, ("libelle", "acteurs"), f"le cluster « {echapper(cid)} »")
-        clusters[cid] = Cluster(cid, _texte(ctx, c, "libelle", _ligne(c)), dict(c["acteurs"]))
+        for a, libelle in c["acteurs"].items():
+            if not isinstance(a, str) or not _ID.match(a) or not isinstance(libelle, str) \
+                    or not libelle.strip():
+                ctx.erreur(_ligne(c["acteurs"]), f"acteur « {echapper(a)} » du cluster "
+                                                 f"« {cid} » : identifiant (minuscules, "
+                                                 "chiffres, « _ ») et libellé attendus")
+        clusters[cid] = Cluster(cid, c.get("libelle") or "", dict(c["acteurs"]))
     vus: dict[str, str] = {}
     for c in clusters.values():
         for a in c.acteurs:
@@ -440,20 +500,20 @@ def _charger_catalogue(chemin: Path) -> Catalogue:
                 ctx.erreur(None, f"l'acteur « {echapper(a)} » figure dans « {vus[a]} » et "
                                  f"« {c.id} »")
             vus[a] = c.id
-    if set(brut["niveaux"]) != set(ORDRE_NIVEAUX):
+    if niveaux and set(niveaux) != set(ORDRE_NIVEAUX):
         ctx.erreur(_ligne(brut["niveaux"]), "les niveaux doivent être exactement : "
                                             + ", ".join(ORDRE_NIVEAUX))
     if ctx.erreurs:
         raise ErreurReferentiel(ctx.erreurs)
     return Catalogue(
         version=str(brut["version"]),
-        themes=tuple(brut["themes"]),
-        niveaux=dict(brut["niveaux"]),
-        secteurs=dict(brut["secteurs"]),
-        parcours=dict(brut["parcours"]),
+        themes=tuple(themes),
+        niveaux=niveaux,
+        secteurs=secteurs,
+        parcours=parcours,
         clusters=clusters,
-        appuis=dict(brut["appuis"]),
-        alertes=dict(brut["alertes"]),
+        appuis=appuis,
+        alertes=alertes,
     )
 
 
@@ -560,7 +620,7 @@ class _Analyseur:
     def _valeur_simple(self, champ: Champ, v: Any, ligne: int | None) -> Any:
         """Vérifie qu'une valeur convient au champ, et la convertit (oui/non → booléen)."""
         if champ.type == "booleen":
-            if v not in _OUI_NON or isinstance(v, int | float) and not isinstance(v, bool):
+            if not _est_oui_non(v):
                 self.ctx.erreur(ligne, f"« {champ.chemin} » est un booléen : écrire oui ou non, "
                                        f"pas « {echapper(v)} »")
                 return v
@@ -611,7 +671,7 @@ class _Analyseur:
                                    f"{', '.join(permis[champ.type])})")
             return Toutes(())
         if operateur == "renseigne":
-            if valeur not in _OUI_NON:
+            if not _est_oui_non(valeur):
                 self.ctx.erreur(ligne, "« renseigne » attend oui ou non")
                 return Toutes(())
             if not champ.optionnel:
@@ -674,7 +734,7 @@ class _Analyseur:
             "alertes": self.catalogue.alertes,
             "clusters": self.catalogue.clusters,
         }[sorte]
-        if valeur not in connus:
+        if not isinstance(valeur, str) or valeur not in connus:
             self.ctx.erreur(ligne, f"identifiant inconnu « {echapper(valeur)} » dans {sorte} "
                                    f"(connus : {', '.join(connus)})")
 
@@ -693,9 +753,9 @@ class _Analyseur:
         drapeaux = {}
         for nom in ("urgence", "pps"):
             v = brut.get(nom, "non")
-            if v not in _OUI_NON:
+            if not _est_oui_non(v):
                 self.ctx.erreur(ligne, f"« {echapper(nom)} » s'écrit oui ou non")
-            drapeaux[nom] = _OUI_NON.get(v, False)
+            drapeaux[nom] = _OUI_NON[v] if _est_oui_non(v) else False
         listes: dict[str, tuple[str, ...]] = {}
         for nom in ("secteurs", "parcours", "appuis", "alertes"):
             valeurs = brut.get(nom, [])
@@ -704,7 +764,7 @@ class _Analyseur:
                 valeurs = []
             for v in valeurs:
                 self._identifiant(nom, v, _ligne(valeurs, ligne))
-            if len(set(valeurs)) != len(valeurs):
+            if all(isinstance(v, str) for v in valeurs) and len(set(valeurs)) != len(valeurs):
                 self.ctx.erreur(_ligne(valeurs, ligne), f"« {echapper(nom)} » contient un doublon")
             listes[nom] = tuple(valeurs)
         clusters = []
@@ -724,7 +784,7 @@ class _Analyseur:
                 self.ctx.erreur(lc, f"les acteurs du cluster « {echapper(cid)} » forment une liste")
                 continue
             for a in acteurs:
-                if a not in self.catalogue.clusters[cid].acteurs:
+                if not isinstance(a, str) or a not in self.catalogue.clusters[cid].acteurs:
                     self.ctx.erreur(_ligne(acteurs, lc), f"acteur inconnu « {echapper(a)} » dans "
                                     f"le cluster « {echapper(cid)} » (acteurs connus : "
                                     f"{', '.join(self.catalogue.clusters[cid].acteurs)})")
