@@ -5,7 +5,7 @@ Une phrase « Soit / Et » remplit un champ de la situation (CONTRACT.md, « Inp
 on évalue sa situation » lance le repérage ; une phrase « Alors / Et » vérifie une partie du
 résultat (CONTRACT.md, « Output »). Aucune décision du domaine ici : les seuils, conditions et
 conclusions sont dans ``rules/`` ; les libellés reconnus viennent du catalogue
-(``rules/catalogue.yaml``) et des libellés des champs (``orientation.faits``), et les
+(``rules/catalogue.yaml``) et des libellés des champs (``rules/vocabulaire.yaml``), et les
 identifiants sont toujours acceptés.
 
 Quand un scénario échoue, le message dit en français ce qui était attendu, ce que le moteur a
@@ -32,10 +32,11 @@ from pytest_bdd import given, parsers, then, when
 
 from orientation.evaluation.moteur import moteur_par_defaut
 from orientation.referentiel import Referentiel
+from orientation.referentiel.vocabulaire import vocabulaire
 from orientation.resultat import Orientation
 from orientation.resultat.rapport import motif, scores_lisibles, valeur_lisible
 from orientation.situation.erreurs import ErreurSaisie, lire_situation
-from orientation.situation.faits import CHAMPS, LIBELLES, LIBELLES_VALEURS
+from orientation.situation.faits import CHAMPS
 from orientation.situation.modele import Aggir, Epices, Fragilite
 
 RACINE = Path(__file__).resolve().parents[1]
@@ -122,7 +123,7 @@ def niveaux_parcours() -> dict[str, str]:
 
 
 def niveaux() -> dict[str, str]:
-    return {n: LIBELLES_VALEURS.get(n, n) for n in referentiel().catalogue.niveaux}
+    return {n: vocabulaire().valeur(n) for n in referentiel().catalogue.niveaux}
 
 
 def regles() -> dict[str, str]:
@@ -130,7 +131,7 @@ def regles() -> dict[str, str]:
 
 
 def valeurs_de(chemin: str) -> dict[str, str]:
-    return {v: LIBELLES_VALEURS.get(v, v) for v in CHAMPS[chemin].valeurs}
+    return {v: vocabulaire().valeur(v) for v in CHAMPS[chemin].valeurs}
 
 
 def liste(texte: str) -> list[str]:
@@ -182,7 +183,7 @@ class Dossier:
                 valeurs[cle_] = valeur
         morceaux = []
         for chemin, v in valeurs.items():
-            libelle = LIBELLES.get(chemin, chemin)
+            libelle = vocabulaire().libelle(chemin)
             if isinstance(v, dict):
                 v = ", ".join(f"{k} {x}" for k, x in v.items() if x is not None)
             morceaux.append(f"{libelle} = {valeur_lisible(v)}")
@@ -637,7 +638,7 @@ champ(R, "une maltraitance est suspectée", r"une maltraitance est suspectée",
       "social.maltraitance_suspectee", True)
 
 R = "Tout champ, par son libellé"
-_SAISISSABLES = {c: LIBELLES[c] for c, ch in CHAMPS.items() if not ch.derive}
+_SAISISSABLES = {c: vocabulaire().libelle(c) for c, ch in CHAMPS.items() if not ch.derive}
 
 
 @etape("Soit", R, "« <libellé ou chemin du champ> » vaut « <valeur> »",
@@ -645,7 +646,7 @@ _SAISISSABLES = {c: LIBELLES[c] for c, ch in CHAMPS.items() if not ch.derive}
        "Et « nombre de médicaments par jour » vaut « 9 »", "Et « aidant » vaut « épuisé »",
        "Et « social.vit_seul » vaut « oui »")
 def _champ_libre(dossier: Dossier, nom: str, valeur: str) -> None:
-    """Le champ nommé par son libellé (`orientation.faits.LIBELLES`) ou son chemin reçoit la
+    """Le champ nommé par son libellé (`rules/vocabulaire.yaml`) ou son chemin reçoit la
     valeur : oui/non, un nombre, un libellé ou identifiant de valeur, une liste « a, b et c »."""
     chemin = _trouver(nom, _SAISISSABLES, "champ de la situation")
     c = CHAMPS[chemin]
@@ -875,7 +876,7 @@ def _aucune_alerte(dossier: Dossier) -> None:
 
 
 R = "Scores des instruments"
-_SCORES = {c.removeprefix("scores."): lib for c, lib in LIBELLES.items()
+_SCORES = {c.removeprefix("scores."): ch.libelle for c, ch in CHAMPS.items()
            if c.startswith("scores.")}
 
 

@@ -82,7 +82,7 @@ def test_un_exemple_charge_puis_repere_montre_niveau_clusters_et_appuis():
 def test_une_urgence_vient_en_premier_avec_son_alerte():
     at = reperer(charger_exemple(application(), "Urgence vitale"))
     erreurs = [e.value for e in at.error]
-    assert erreurs[0].startswith("**URGENCE VITALE : appeler le 15")
+    assert "appeler le 15" in erreurs[0]
     assert any("Signes d'urgence vitale : appeler le 15 (SAMU)" in e for e in erreurs)
     assert "SAMU – centre 15" in textes(at)
 
@@ -136,7 +136,7 @@ def test_les_scores_des_instruments_s_affichent_pendant_la_saisie():
     for i in range(7):
         at.radio(key=cle(at, f"social.mini_zarit.{i}")).set_value("souvent")
     at.run()
-    assert any(e.label.endswith("Mini-Zarit : 7 / 7 — fardeau sévère") for e in at.expander)
+    assert any(e.label.endswith("Mini-Zarit : 7 / 7 (fardeau sévère)") for e in at.expander)
 
 
 def test_la_saisie_survit_a_un_detour_par_le_referentiel():
@@ -206,7 +206,7 @@ def test_et_si_montre_ce_qui_change_cote_a_cote():
     assert not at.exception
     texte = textes(at)
     assert ":blue[Niveau : simple → complexe]" in texte
-    assert ":green[Fonctions d'appui : + DAC – réponse globale]" in texte
+    assert ":green[Fonctions d'appui proposées : + DAC – réponse globale]" in texte
     modifies = next(d.value for d in at.dataframe if "après" in d.value.columns)
     assert modifies.values.tolist() == [["Isolement social", "non", "oui"],
                                         ["Aidant", "présent", "épuisé"]]

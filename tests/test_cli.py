@@ -25,12 +25,20 @@ def test_screen_json_imprime_un_seul_objet_du_contrat():
 
 
 def test_screen_texte_commence_par_le_niveau_puis_les_alertes():
+    p = orientation("screen", str(EXEMPLES / "12_maltraitance_suspectee.json"))
+    texte = p.stdout.decode()
+    assert p.returncode == 0
+    assert texte.startswith("PARCOURS")
+    assert texte.index("Alertes") < texte.index("Acteurs à mobiliser") < texte.index("Pourquoi ces")
+
+
+def test_en_urgence_le_15_ouvre_le_texte_et_le_reste_vient_apres():
     p = orientation("screen", str(EXEMPLES / "09_urgence.json"))
     texte = p.stdout.decode()
     assert p.returncode == 0
-    assert texte.startswith("!!! URGENCE VITALE")
-    assert texte.index("PARCOURS") < texte.index("Alertes") < texte.index("Acteurs à mobiliser")
-    assert "Pourquoi :" in texte and "[R-CAS-URGENCE-VITALE]" in texte
+    assert texte.startswith("!!! ") and "appeler le 15" in texte.splitlines()[0]
+    assert texte.index("APRÈS L'URGENCE") < texte.index("PARCOURS")
+    assert "Pourquoi ces propositions :" in texte and "[R-CAS-URGENCE-VITALE]" in texte
 
 
 def test_screen_lit_l_entree_standard():

@@ -11,8 +11,8 @@ def test_ajouter_une_urgence_ajoute_l_alerte_les_acteurs_et_la_regle(moteur):
     apres = situation(donnees)
     d = comparer(moteur.screen(avant), moteur.screen(apres))
     assert d.urgence == (False, True) and not d.identique
-    assert "SAMU – centre 15 (Hôpital)" in d.listes["Acteurs"].ajouts
-    assert d.listes["Règles"].ajouts == ("R-CAS-URGENCE-VITALE — Urgence vitale",)
+    assert "SAMU – centre 15 (Hôpital)" in d.listes["acteurs"].ajouts
+    assert d.listes["regles"].ajouts == ("R-CAS-URGENCE-VITALE — Urgence vitale",)
     assert "Urgence vitale : apparaît" in d.en_lignes()
     assert champs_modifies(avant, apres) == [("Signes d'urgence vitale", "non", "oui")]
 
@@ -23,8 +23,8 @@ def test_un_changement_de_niveau_et_des_retraits_sont_dits(moteur):
     d = comparer(complexe, simple)
     lignes = d.en_lignes()
     assert lignes[0] == "Niveau : complexe → simple"
-    assert "Fonctions d'appui : − Gestion de cas" in lignes
-    assert not d.listes["Clusters"].ajouts
+    assert "Fonctions d'appui proposées : − Gestion de cas" in lignes
+    assert not d.listes["clusters"].ajouts
 
 
 def test_la_meme_situation_ne_change_rien(moteur):

@@ -40,7 +40,7 @@ from orientation.referentiel import (
     Toutes,
     UneDe,
     charger_referentiel,
-    dossier_regles_par_defaut,
+    referentiel_par_defaut,
 )
 from orientation.resultat import Orientation
 from orientation.resultat.assemblage import assembler
@@ -304,7 +304,7 @@ def moteur_par_defaut() -> Moteur:
     global _defaut
     with _verrou_defaut:
         if _defaut is None:
-            _defaut = Moteur(charger_referentiel(dossier_regles_par_defaut()))
+            _defaut = Moteur(referentiel_par_defaut())
         return _defaut
 
 

@@ -27,12 +27,11 @@ from orientation.referentiel import (
     UneDe,
     iter_comparaisons,
 )
-from orientation.situation.faits import CHAMPS, LIBELLES_VALEURS
+from orientation.referentiel.vocabulaire import vocabulaire
+from orientation.situation.faits import CHAMPS
 
 _SYMBOLES = {"egal": "=", "different": "≠", "au_moins": "≥", "au_plus": "≤",
              "superieur_a": ">", "inferieur_a": "<"}
-_SORTES = {"secteurs": "secteurs", "parcours": "niveaux de parcours",
-           "appuis": "fonctions d'appui", "alertes": "alertes", "clusters": "clusters"}
 
 
 def _nombre(v: Any) -> str:
@@ -46,7 +45,7 @@ def _valeur(v: Any) -> str:
         return "oui" if v else "non"
     if isinstance(v, int | float):
         return _nombre(v)
-    return LIBELLES_VALEURS.get(str(v), str(v))
+    return vocabulaire().valeur(v)
 
 
 def _liste(valeurs: tuple[Any, ...], conjonction: str = "ou") -> str:
@@ -61,7 +60,8 @@ def comparaison_en_francais(c: Comparaison, referentiel: Referentiel) -> str:
     champ = CHAMPS[c.champ]
     libelle = champ.libelle
     if c.operateur == "renseigne":
-        return f"{libelle} renseigné" if c.valeur else f"{libelle} non renseigné"
+        return f"{libelle} renseigné" if c.valeur \
+            else f"{libelle} {vocabulaire().texte('non_renseigne')}"
     if champ.type == "liste":
         if c.operateur == "contient":
             texte = f"{libelle} : comprend {_valeur(c.valeur)}"
@@ -102,14 +102,15 @@ def sur_conclusion_en_francais(c: SurConclusion, referentiel: Referentiel) -> st
     if c.sorte == "urgence":
         return "une urgence est déjà conclue par une autre règle"
     if c.operateur == "nombre_au_moins":
-        return f"d'autres règles ont conclu au moins {c.valeur} {_SORTES[c.sorte]}"
+        sorte = vocabulaire().conclusions[c.sorte]
+        return f"d'autres règles ont conclu au moins {c.valeur} {sorte}"
     libelles = {
         "secteurs": cat.secteurs, "parcours": cat.parcours,
         "appuis": {k: v["libelle"] for k, v in cat.appuis.items()},
         "alertes": {k: k.replace("_", " ") for k in cat.alertes},
         "clusters": {k: v.libelle for k, v in cat.clusters.items()},
     }[c.sorte]
-    return f"{_SORTES[c.sorte]} déjà proposés par d'autres règles : comprend " \
+    return f"{vocabulaire().conclusions[c.sorte]} déjà proposés par d'autres règles : comprend " \
            f"« {libelles.get(c.valeur, c.valeur)} »"
 
 

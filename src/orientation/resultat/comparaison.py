@@ -10,11 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from orientation.interfaces.formulaire import libelle_cle, saisie_depuis_situation
+from orientation.referentiel.vocabulaire import majuscule, vocabulaire
 from orientation.resultat import Orientation
-from orientation.resultat.rapport import PARCOURS, SECTEURS, valeur_lisible
+from orientation.resultat.rapport import valeur_lisible
 from orientation.situation.modele import Situation
-
-_NIVEAUX = {"simple": "simple", "coordonne": "coordonné", "complexe": "complexe"}
 
 
 @dataclass(frozen=True)
@@ -34,7 +33,8 @@ class Difference:
     urgence: tuple[bool, bool]
     pps: tuple[bool, bool]
     listes: dict[str, Ecart] = field(default_factory=dict)
-    """Par sorte (« Clusters », « Acteurs »…), ce qui est ajouté ou retiré."""
+    """Par sorte (``secteurs``, ``acteurs``, ``appuis``, ``regles``…), ce qui est ajouté ou
+    retiré."""
 
     @property
     def identique(self) -> bool:
@@ -43,18 +43,21 @@ class Difference:
 
     def en_lignes(self) -> list[str]:
         """La différence en phrases : « Niveau : coordonné → complexe », « + Gestion de cas »."""
+        v = vocabulaire()
         if self.identique:
-            return ["Aucun changement dans l'orientation."]
+            return [v.texte("aucun_changement")]
         lignes = []
         if self.niveau[0] != self.niveau[1]:
-            lignes.append(f"Niveau : {_NIVEAUX[self.niveau[0]]} → {_NIVEAUX[self.niveau[1]]}")
+            lignes.append(v.texte("changement_niveau", avant=v.valeur(self.niveau[0]),
+                                  apres=v.valeur(self.niveau[1])))
         if self.urgence[0] != self.urgence[1]:
-            lignes.append("Urgence vitale : " + ("apparaît" if self.urgence[1] else "disparaît"))
+            lignes.append(v.texte("urgence_apparait" if self.urgence[1] else "urgence_disparait"))
         if self.pps[0] != self.pps[1]:
-            lignes.append("PPS recommandé : " + ("oui" if self.pps[1] else "non"))
+            lignes.append(v.texte("pps_change", valeur=valeur_lisible(self.pps[1])))
         for sorte, ecart in self.listes.items():
-            lignes += [f"{sorte} : + {x}" for x in ecart.ajouts]
-            lignes += [f"{sorte} : − {x}" for x in ecart.retraits]
+            nom = majuscule(v.conclusions[sorte])
+            lignes += [f"{nom} : + {x}" for x in ecart.ajouts]
+            lignes += [f"{nom} : − {x}" for x in ecart.retraits]
         return lignes
 
 
@@ -69,23 +72,23 @@ def _acteurs(o: Orientation) -> list[str]:
 
 def comparer(avant: Orientation, apres: Orientation) -> Difference:
     """Ce qui change d'``avant`` à ``apres``."""
+    v = vocabulaire()
     return Difference(
         niveau=(avant.niveau, apres.niveau),
         urgence=(avant.urgence, apres.urgence),
         pps=(avant.pps, apres.pps),
         listes={
-            "Secteurs": _ecart([SECTEURS[s] for s in avant.secteurs],
-                               [SECTEURS[s] for s in apres.secteurs]),
-            "Parcours": _ecart([PARCOURS[p] for p in avant.parcours],
-                               [PARCOURS[p] for p in apres.parcours]),
-            "Clusters": _ecart([c.libelle for c in avant.clusters],
+            "secteurs": _ecart([v.valeur(s) for s in avant.secteurs],
+                               [v.valeur(s) for s in apres.secteurs]),
+            "parcours": _ecart([v.valeur(p) for p in avant.parcours],
+                               [v.valeur(p) for p in apres.parcours]),
+            "clusters": _ecart([c.libelle for c in avant.clusters],
                                [c.libelle for c in apres.clusters]),
-            "Acteurs": _ecart(_acteurs(avant), _acteurs(apres)),
-            "Fonctions d'appui": _ecart([a.libelle for a in avant.appuis],
-                                        [a.libelle for a in apres.appuis]),
-            "Alertes": _ecart([a.message for a in avant.alertes],
+            "acteurs": _ecart(_acteurs(avant), _acteurs(apres)),
+            "appuis": _ecart([a.libelle for a in avant.appuis], [a.libelle for a in apres.appuis]),
+            "alertes": _ecart([a.message for a in avant.alertes],
                               [a.message for a in apres.alertes]),
-            "Règles": _ecart([f"{e.regle} — {e.titre}" for e in avant.explications],
+            "regles": _ecart([f"{e.regle} — {e.titre}" for e in avant.explications],
                              [f"{e.regle} — {e.titre}" for e in apres.explications]),
         },
     )

@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import textwrap
 
+from orientation.referentiel.vocabulaire import vocabulaire
 from orientation.resultat import Orientation
 
 _COULEURS_NIVEAU = {"simple": "#d1e7dd", "coordonne": "#cfe2ff", "complexe": "#f8d7da"}
-_LIBELLES_NIVEAU = {"simple": "parcours simple", "coordonne": "parcours coordonné",
-                    "complexe": "parcours complexe"}
 
 
 def _texte(libelle: str, largeur: int = 24) -> str:
@@ -35,6 +34,8 @@ def _ligne_gauche(texte: str, largeur: int = 34) -> str:
 
 def dot_reseau(o: Orientation) -> str:
     """Le graphe du réseau du patient pour une orientation (texte DOT, déterministe)."""
+    v = vocabulaire()
+    niveau = v.texte("reseau_niveau", niveau=v.valeur(o.niveau))
     lignes = [
         "graph reseau {",
         '  graph [layout=twopi, root=patient, overlap=false, splines=true, ranksep=2.2, '
@@ -42,7 +43,7 @@ def dot_reseau(o: Orientation) -> str:
         '  node [fontname="Helvetica", fontsize=10, style=filled, color="#6c757d", '
         'fillcolor="#ffffff"];',
         '  edge [color="#adb5bd"];',
-        f'  patient [label="Patient\\n{_LIBELLES_NIVEAU[o.niveau]}", '
+        f'  patient [label="{_echapper(v.texte("patient"))}\\n{_echapper(niveau)}", '
         f'shape=doublecircle, fixedsize=true, width=1.4, fontsize=12, '
         f'fillcolor="{_COULEURS_NIVEAU[o.niveau]}"];',
     ]

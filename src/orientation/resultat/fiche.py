@@ -13,15 +13,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from orientation.interfaces.formulaire import elements_saisis
+from orientation.referentiel import Referentiel, referentiel_par_defaut
+from orientation.referentiel.vocabulaire import majuscule, vocabulaire
 from orientation.resultat import Orientation
-from orientation.resultat.rapport import NIVEAUX, PARCOURS, SECTEURS, motif, scores_lisibles
+from orientation.resultat.rapport import entete_niveau, libelles, motif, scores_lisibles
 from orientation.situation.modele import Situation
-
-AVERTISSEMENT = ("Aide à la décision : le jugement du professionnel prime. Depuis la loi du "
-                 "24 juillet 2019, tout professionnel qui juge une situation complexe peut "
-                 "solliciter le DAC (CSP L6327-1).")
-_TITRES_NIVEAU = {"simple": "Parcours simple", "coordonne": "Parcours coordonné",
-                  "complexe": "Parcours complexe (CSP L6327-1)"}
 
 
 @dataclass(frozen=True)
@@ -41,57 +37,64 @@ def _date(le: dt.date) -> str:
     return f"{le.day} {mois[le.month - 1]} {le.year}"
 
 
-def contenu_fiche(situation: Situation, o: Orientation, le: dt.date) -> list[Bloc]:
-    """Le contenu de la fiche : niveau d'abord, puis alertes, acteurs, appuis, et pourquoi."""
+def contenu_fiche(situation: Situation, o: Orientation, le: dt.date,
+                  referentiel: Referentiel | None = None) -> list[Bloc]:
+    """Le contenu de la fiche : urgence et niveau d'abord, puis alertes, acteurs, appuis, et
+    pourquoi. Les phrases viennent du vocabulaire, les libellés du catalogue."""
+    ref = referentiel or referentiel_par_defaut()
+    v = vocabulaire()
+    libelle, description = entete_niveau(o, ref)
     blocs = [
-        Bloc("titre", "Fiche d'orientation", 1),
-        Bloc("texte", f"Repérage du {_date(le)} — référentiel {o.referentiel.version} "
-                      f"({o.referentiel.nb_regles} règles)."),
+        Bloc("titre", v.texte("titre_fiche"), 1),
+        Bloc("texte", v.texte("date_reperage", date=_date(le)) + " — "
+                      + v.texte("referentiel", version=o.referentiel.version,
+                                nb_regles=o.referentiel.nb_regles)),
     ]
+    alertes = list(o.alertes)
     if o.urgence:
-        blocs.append(Bloc("alerte", "URGENCE VITALE : appeler le 15 avant toute autre "
-                                    "démarche."))
-    explication = NIVEAUX[o.niveau].split(" — ", 1)[1]
-    blocs += [Bloc("titre", _TITRES_NIVEAU[o.niveau], 2),
-              Bloc("texte", explication[:1].upper() + explication[1:])]
-    if o.alertes:
-        blocs += [Bloc("titre", "Alertes", 2),
-                  Bloc("liste", elements=tuple(a.message for a in o.alertes))]
+        blocs += [Bloc("alerte", a.message) for a in alertes if a.id == "urgence"]
+        alertes = [a for a in alertes if a.id != "urgence"]
+        blocs += [Bloc("titre", v.texte("apres_urgence"), 2),
+                  Bloc("texte", v.texte("apres_urgence_aide"))]
+    blocs += [Bloc("titre", libelle, 2), Bloc("texte", description)]
+    if alertes:
+        blocs += [Bloc("titre", v.texte("alertes"), 2),
+                  Bloc("liste", elements=tuple(a.message for a in alertes))]
     if o.secteurs or o.parcours or o.pps:
         lignes = []
         if o.secteurs:
-            lignes.append("Secteurs à mobiliser : " + ", ".join(SECTEURS[s] for s in o.secteurs))
+            lignes.append(f"{v.texte('secteurs')} : {libelles('secteurs', o.secteurs, ref)}")
         if o.parcours:
-            lignes.append("Niveaux de parcours : " + ", ".join(PARCOURS[p] for p in o.parcours))
+            lignes.append(f"{v.texte('parcours')} : {libelles('parcours', o.parcours, ref)}")
         if o.pps:
-            lignes.append("Plan personnalisé de santé (PPS) recommandé, le médecin traitant "
-                          "référent.")
-        blocs += [Bloc("titre", "Secteurs et parcours", 2), Bloc("liste", elements=tuple(lignes))]
+            lignes.append(v.texte("pps"))
+        blocs += [Bloc("titre", v.texte("secteurs_et_parcours"), 2),
+                  Bloc("liste", elements=tuple(lignes))]
     if o.clusters:
-        blocs.append(Bloc("titre", "Acteurs à mobiliser", 2))
+        blocs.append(Bloc("titre", v.texte("acteurs"), 2))
         for c in o.clusters:
             blocs += [Bloc("titre", c.libelle, 3),
                       Bloc("liste", elements=tuple(a.libelle for a in c.acteurs))]
     if o.appuis:
-        blocs += [Bloc("titre", "Fonctions d'appui", 2),
+        blocs += [Bloc("titre", v.texte("appuis"), 2),
                   Bloc("liste", elements=tuple(a.libelle for a in o.appuis))]
     scores = scores_lisibles(o)
     if scores:
-        blocs += [Bloc("titre", "Scores des instruments", 2), Bloc("liste", elements=tuple(scores))]
-    blocs += [Bloc("titre", "Éléments de la situation", 2),
+        blocs += [Bloc("titre", v.texte("scores"), 2), Bloc("liste", elements=tuple(scores))]
+    blocs += [Bloc("titre", v.texte("situation"), 2),
               Bloc("liste", elements=tuple(f"{lib} : {val}"
                                            for lib, val in elements_saisis(situation)))]
-    blocs.append(Bloc("titre", "Pourquoi ces propositions", 2))
+    blocs.append(Bloc("titre", v.texte("pourquoi"), 2))
     if not o.explications:
-        blocs.append(Bloc("texte", "Aucune règle ne s'applique : le parcours habituel suffit."))
+        blocs.append(Bloc("texte", v.texte("aucune_regle")))
     for e in o.explications:
         blocs.append(Bloc("titre", f"{e.regle} — {e.titre}", 3))
         if e.valeurs:
-            blocs.append(Bloc("texte", f"Car {motif(e.valeurs)}."))
+            blocs.append(Bloc("texte", majuscule(v.texte("car", motif=motif(e.valeurs))) + "."))
         blocs.append(Bloc("sources", elements=tuple(
             (r.titre + (f" ({r.article})" if r.article and r.article not in r.titre else ""),
              r.lien) for r in e.references)))
-    blocs.append(Bloc("texte", AVERTISSEMENT))
+    blocs.append(Bloc("texte", v.texte("avertissement")))
     return blocs
 
 
@@ -118,7 +121,7 @@ def fiche_markdown(situation: Situation, o: Orientation, le: dt.date) -> str:
             lignes += [f"- {_md(x)}" for x in b.elements] + [""]
         elif b.sorte == "sources":
             refs = [f"[{_md(t)}]({lien})" if lien else _md(t) for t, lien in b.elements]
-            lignes += ["Sources : " + " ; ".join(refs), ""]
+            lignes += [f"{vocabulaire().texte('sources')} : " + " ; ".join(refs), ""]
     return "\n".join(lignes).rstrip() + "\n"
 
 
@@ -158,12 +161,13 @@ def fiche_pdf(situation: Situation, o: Orientation, le: dt.date,
             self.set_y(-12)
             self.set_font(famille, "", 8)
             self.set_text_color(110)
-            self.cell(0, 6, propre(f"Fiche d'orientation — page {self.page_no()}/{{nb}}"),
+            self.cell(0, 6, propre(f"{vocabulaire().texte('titre_fiche')} — page "
+                                   f"{self.page_no()}/{{nb}}"),
                       align="C")
 
     pdf = _Fiche(format="A4")
     pdf.set_creation_date(dt.datetime(le.year, le.month, le.day, tzinfo=dt.UTC))
-    pdf.set_title("Fiche d'orientation")
+    pdf.set_title(vocabulaire().texte("titre_fiche"))
     pdf.set_producer("orientation")
     pdf.set_margins(18, 16, 18)
     pdf.set_auto_page_break(True, margin=16)
@@ -208,7 +212,7 @@ def fiche_pdf(situation: Situation, o: Orientation, le: dt.date,
         elif b.sorte == "sources":
             pdf.set_font(famille, "", 8)
             pdf.set_text_color(80)
-            pdf.write(4, propre("Sources : "))
+            pdf.write(4, propre(f"{vocabulaire().texte('sources')} : "))
             for i, (titre, lien) in enumerate(b.elements):
                 if i:
                     pdf.write(4, " ; ")

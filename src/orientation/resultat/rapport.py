@@ -5,108 +5,119 @@ from __future__ import annotations
 
 from typing import Any
 
+from orientation.referentiel import Referentiel, referentiel_par_defaut
+from orientation.referentiel.vocabulaire import majuscule, vocabulaire
 from orientation.resultat import Orientation
-from orientation.situation.faits import CHAMPS, LIBELLES_VALEURS
-
-NIVEAUX = {
-    "simple": "PARCOURS SIMPLE — le parcours habituel autour du médecin traitant suffit.",
-    "coordonne": "PARCOURS COORDONNÉ — plusieurs professionnels, coordonnés au plus près "
-                 "(médecin traitant avec l'équipe de soins primaires, la MSP ou la CPTS).",
-    "complexe": "PARCOURS COMPLEXE (CSP L6327-1) — plusieurs catégories de professionnels "
-                "sont nécessaires : solliciter l'appui du DAC.",
-}
-SECTEURS = {"sanitaire": "sanitaire", "medico_social": "médico-social", "social": "social"}
-PARCOURS = {"soins": "parcours de soins", "sante": "parcours de santé", "vie": "parcours de vie"}
-FARDEAU = {"absent_ou_leger": "absent ou léger", "leger_a_modere": "léger à modéré",
-           "modere_a_severe": "modéré à sévère", "severe": "sévère"}
-FRAGILITE = {"non_reperee": "non repérée", "a_confirmer": "à confirmer par le jugement clinique",
-             "fragile": "fragile", "non_fragile": "non fragile"}
-
-
-CONCLUSIONS = {"conclusion.secteurs": "secteurs en cause", "conclusion.parcours": "parcours",
-               "conclusion.appuis": "fonctions d'appui proposées",
-               "conclusion.alertes": "alertes", "conclusion.clusters": "clusters proposés",
-               "conclusion.niveau": "niveau conclu", "conclusion.pps": "PPS recommandé",
-               "conclusion.urgence": "urgence"}
+from orientation.situation.faits import CHAMPS
 
 
 def valeur_lisible(valeur: Any) -> str:
     """Une valeur de la situation en français (oui/non, listes, nombres)."""
+    v = vocabulaire()
     if valeur is None:
-        return "non renseigné"
+        return v.texte("non_renseigne")
     if isinstance(valeur, bool):
-        return "oui" if valeur else "non"
+        return v.valeur("oui" if valeur else "non")
     if isinstance(valeur, list | tuple):
-        return ", ".join(valeur_lisible(v) for v in valeur) or "aucun"
+        return ", ".join(valeur_lisible(x) for x in valeur) or v.texte("liste_vide")
     if isinstance(valeur, float):
         return f"{valeur:g}".replace(".", ",")
-    return LIBELLES_VALEURS.get(str(valeur), str(valeur))
+    return v.valeur(valeur)
 
 
 def motif(valeurs: dict[str, Any]) -> str:
     """« âge = 84 ; vit seul = oui » : les valeurs qui ont fait tirer une règle."""
     morceaux = []
     for chemin, valeur in valeurs.items():
-        libelle = CHAMPS[chemin].libelle if chemin in CHAMPS else CONCLUSIONS.get(chemin, chemin)
+        libelle = (CHAMPS[chemin].libelle if chemin in CHAMPS
+                   else vocabulaire().conclusions.get(chemin.removeprefix("conclusion."), chemin))
         morceaux.append(f"{libelle} = {valeur_lisible(valeur)}")
     return " ; ".join(morceaux)
 
 
+def verdict_epices(precarite: bool) -> str:
+    return vocabulaire().texte("epices_precarite" if precarite else "epices_pas_de_precarite")
+
+
 def scores_lisibles(o: Orientation) -> list[str]:
-    s = o.scores
+    """Les scores des instruments renseignés, une phrase chacun."""
+    s, v = o.scores, vocabulaire()
     lignes = []
     if s.epices is not None:
-        precaire = "précarité" if s.epices_precarite else "pas de précarité"
-        lignes.append(f"EPICES : {valeur_lisible(s.epices)} / 100 ({precaire})")
+        lignes.append(v.texte("score_epices", score=valeur_lisible(s.epices),
+                              verdict=verdict_epices(bool(s.epices_precarite))))
     if s.mini_zarit is not None:
-        lignes.append(f"Mini-Zarit : {valeur_lisible(s.mini_zarit)} / 7 "
-                      f"(fardeau {FARDEAU[s.mini_zarit_fardeau or 'absent_ou_leger']})")
+        lignes.append(v.texte("score_mini_zarit", score=valeur_lisible(s.mini_zarit),
+                              bande=v.valeur(s.mini_zarit_fardeau)))
     if s.gir is not None:
-        origine = "calculé par la grille AGGIR" if s.gir_source == "aggir" else "saisi"
-        lignes.append(f"GIR : {s.gir} ({origine})")
+        lignes.append(v.texte("score_gir", gir=s.gir, origine=v.valeur(s.gir_source)))
     if s.fragilite is not None:
-        lignes.append(f"Fragilité (GFST) : {FRAGILITE[s.fragilite]}")
+        lignes.append(v.texte("score_fragilite", fragilite=v.valeur(s.fragilite)))
     return lignes
 
 
-def texte(o: Orientation) -> str:
-    """Le résumé en texte brut, lisible dans un terminal ou collé dans un dossier."""
-    lignes = [NIVEAUX[o.niveau]]
+def entete_niveau(o: Orientation, referentiel: Referentiel) -> tuple[str, str]:
+    """Le libellé du niveau et sa description (catalogue.yaml)."""
+    info = referentiel.catalogue.niveaux[o.niveau]
+    return info["libelle"], info["description"]
+
+
+def libelles(sorte: str, ids: list[str], referentiel: Referentiel) -> str:
+    """Les libellés de secteurs ou de parcours (catalogue.yaml), en minuscules."""
+    table = getattr(referentiel.catalogue, sorte)
+    return ", ".join(table[i][:1].lower() + table[i][1:] for i in ids)
+
+
+def texte(o: Orientation, referentiel: Referentiel | None = None) -> str:
+    """Le résumé en texte brut, lisible dans un terminal ou collé dans un dossier.
+
+    Urgence d'abord : quand une règle conclut à l'urgence vitale, son alerte ouvre le texte
+    et tout le reste est rangé sous « Après l'urgence » (REFERENTIEL.md § 4 : une urgence
+    vitale passe par le centre 15, hors du parcours habituel)."""
+    ref = referentiel or referentiel_par_defaut()
+    v = vocabulaire()
+    libelle, description = entete_niveau(o, ref)
+    lignes: list[str] = []
+    alertes = list(o.alertes)
     if o.urgence:
-        lignes.insert(0, "!!! URGENCE VITALE : appeler le 15 avant toute autre démarche. !!!")
-    if o.alertes:
-        lignes += ["", "Alertes :"]
-        lignes += [f"  ! {a.message}" for a in o.alertes]
+        urgentes = [a for a in alertes if a.id == "urgence"]
+        alertes = [a for a in alertes if a.id != "urgence"]
+        lignes += [f"!!! {a.message} !!!" for a in urgentes]
+        lignes += ["", f"{v.texte('apres_urgence').upper()} — {v.texte('apres_urgence_aide')}",
+                   ""]
+    lignes.append(f"{libelle.upper()} — {description}")
+    if alertes:
+        lignes += ["", f"{v.texte('alertes')} :"]
+        lignes += [f"  ! {a.message}" for a in alertes]
     if o.secteurs:
-        lignes += ["", "Secteurs à mobiliser : " + ", ".join(SECTEURS[s] for s in o.secteurs)]
+        lignes += ["", f"{v.texte('secteurs')} : {libelles('secteurs', o.secteurs, ref)}"]
     if o.parcours:
-        lignes.append("Niveaux de parcours : " + ", ".join(PARCOURS[p] for p in o.parcours))
+        lignes.append(f"{v.texte('parcours')} : {libelles('parcours', o.parcours, ref)}")
     if o.pps:
-        lignes.append("Plan personnalisé de santé (PPS) recommandé, le médecin traitant référent.")
+        lignes.append(v.texte("pps"))
     if o.clusters:
-        lignes += ["", "Acteurs à mobiliser :"]
+        lignes += ["", f"{v.texte('acteurs')} :"]
         for c in o.clusters:
             lignes.append(f"  - {c.libelle}")
             lignes += [f"      · {a.libelle}" for a in c.acteurs]
     if o.appuis:
-        lignes += ["", "Fonctions d'appui :"]
+        lignes += ["", f"{v.texte('appuis')} :"]
         lignes += [f"  - {a.libelle}" for a in o.appuis]
     scores = scores_lisibles(o)
     if scores:
-        lignes += ["", "Scores :"] + [f"  - {s}" for s in scores]
+        lignes += ["", f"{v.texte('scores')} :"] + [f"  - {x}" for x in scores]
     if o.a_completer:
-        lignes += ["", "À compléter pour affiner (information non renseignée → règles qu'elle "
-                       "trancherait) :"]
-        lignes += [f"  - {a.libelle} → {', '.join(a.regles)}" for a in o.a_completer]
-    lignes += ["", "Pourquoi :"]
+        lignes += ["", f"{v.texte('a_completer')} :"]
+        lignes += [f"  - {majuscule(a.libelle)} → {', '.join(a.regles)}" for a in o.a_completer]
+    lignes += ["", f"{v.texte('pourquoi')} :"]
     if not o.explications:
-        lignes.append("  Aucune règle ne s'applique : le parcours habituel suffit.")
+        lignes.append(f"  {v.texte('aucune_regle')}")
     for e in o.explications:
         lignes.append(f"  [{e.regle}] {e.titre}")
         if e.valeurs:
-            lignes.append(f"      car {motif(e.valeurs)}")
+            lignes.append(f"      {v.texte('car', motif=motif(e.valeurs))}")
         sources = "; ".join(r.titre for r in e.references)
-        lignes.append(f"      source : {sources}")
-    lignes += ["", f"Référentiel {o.referentiel.version} ({o.referentiel.nb_regles} règles). "
-                   "Aide à la décision : le jugement du professionnel prime."]
+        lignes.append(f"      {v.texte('sources').lower()} : {sources}")
+    lignes += ["", v.texte("referentiel", version=o.referentiel.version,
+                           nb_regles=o.referentiel.nb_regles) + " " + v.texte("avertissement")]
     return "\n".join(lignes) + "\n"

@@ -8,8 +8,8 @@ Les questionnaires bruts (grille AGGIR, GFST, mini-Zarit, EPICES) n'y figurent q
 leurs scores.
 
 Ce module décrit aussi chaque champ consultable par les règles (type, valeurs permises,
-libellé français) : le chargeur du référentiel s'en sert pour refuser un champ inconnu ou
-une valeur impossible.
+libellé français lu dans ``rules/vocabulaire.yaml``) : le chargeur du référentiel s'en sert
+pour refuser un champ inconnu ou une valeur impossible.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel
 
+from orientation.referentiel.vocabulaire import vocabulaire
 from orientation.situation import instruments
 from orientation.situation.modele import Situation
 
@@ -42,103 +43,29 @@ class Champ:
     derive: bool = False
 
 
-LIBELLES: dict[str, str] = {
-    "age": "âge",
-    "contexte.medecin_traitant": "médecin traitant déclaré",
-    "contexte.urgence": "signes d'urgence vitale",
-    "contexte.hors_residence_habituelle": "hors de sa résidence habituelle",
-    "contexte.sortie_hospitalisation": "sortie d'hospitalisation prévue",
-    "contexte.complexite_ressentie": "situation jugée complexe par le professionnel",
-    "contexte.suivi_appui_en_cours": "déjà suivi par un DAC ou un gestionnaire de cas",
-    "sante.maladies_chroniques": "maladies chroniques",
-    "sante.nb_maladies_chroniques": "nombre de maladies chroniques",
-    "sante.insuffisance_organe_severe": "insuffisance d'organe sévère",
-    "sante.pathologie_instable": "pathologie chronique non stabilisée",
-    "sante.nb_medicaments": "nombre de médicaments par jour",
-    "sante.hospitalisations_non_programmees_6_mois": "hospitalisations non programmées en 6 mois",
-    "sante.chutes_6_mois": "chutes en 6 mois",
-    "sante.chute_grave": "antécédent de chute grave",
-    "sante.troubles_cognitifs": "troubles cognitifs",
-    "sante.troubles_psychiques": "troubles de l'humeur ou du comportement",
-    "sante.addiction": "addiction",
-    "sante.douleur_chronique": "douleur chronique (plus de 3 mois)",
-    "sante.denutrition": "dénutrition",
-    "sante.soins_palliatifs": "soins palliatifs",
-    "sante.refus_de_soins": "refus de soins",
-    "autonomie.gir": "GIR saisi",
-    "autonomie.adl_dependantes": "activités de base de la vie quotidienne (ADL) non faites seul",
-    "autonomie.iadl_dependantes": "activités instrumentales (IADL) non faites seul",
-    "autonomie.autonomie_decisionnelle_alteree": "autonomie décisionnelle altérée",
-    "autonomie.aides": "aides et soins à domicile",
-    "handicap.types": "types de handicap",
-    "handicap.nb_types": "nombre de types de handicap",
-    "handicap.reconnaissance_mdph": "reconnaissance MDPH",
-    "handicap.handicap_rare": "handicap rare",
-    "handicap.sans_solution": "sans solution adaptée",
-    "social.vit_seul": "vit seul",
-    "social.isolement": "isolement social",
-    "social.aidant": "aidant",
-    "social.logement": "logement",
-    "social.couverture": "couverture maladie",
-    "social.difficultes_financieres": "difficultés financières",
-    "social.barriere_linguistique": "barrière linguistique",
-    "social.protection_juridique": "protection juridique",
-    "social.maltraitance_suspectee": "maltraitance suspectée",
-    "scores.epices": "score EPICES",
-    "scores.epices_precarite": "précarité selon EPICES",
-    "scores.mini_zarit": "score du mini-Zarit",
-    "scores.mini_zarit_fardeau": "fardeau de l'aidant (mini-Zarit)",
-    "scores.gir": "GIR",
-    "scores.gir_source": "origine du GIR",
-    "scores.fragilite": "repérage de la fragilité (GFST)",
-}
+def _libelle(chemin: str) -> str:
+    return vocabulaire().libelle(chemin)
 
-# Libellés français des valeurs d'énumération et des listes, pour l'affichage.
-LIBELLES_VALEURS: dict[str, str] = {
-    "adaptees": "adaptées", "insuffisantes": "insuffisantes", "aucune": "aucune",
-    "present": "présent", "aucun": "aucun", "epuise": "épuisé",
-    "adapte": "adapté", "inadapte": "inadapté", "insalubre": "insalubre",
-    "sans_domicile": "sans domicile", "complete": "complète",
-    "sans_complementaire": "sans complémentaire", "a_evaluer": "à évaluer",
-    "en_place": "en place", "diabete": "diabète",
-    "insuffisance_cardiaque": "insuffisance cardiaque", "bpco": "BPCO",
-    "insuffisance_renale": "insuffisance rénale", "cancer": "cancer", "avc": "AVC",
-    "maladie_neurodegenerative": "maladie neuro-évolutive",
-    "maladie_psychiatrique": "maladie psychiatrique", "hypertension": "hypertension",
-    "obesite": "obésité", "vih": "VIH", "maladie_rare": "maladie rare", "autre": "autre",
-    "moteur": "moteur", "sensoriel": "sensoriel", "psychique": "psychique", "mental": "mental",
-    "cognitif": "cognitif", "polyhandicap": "polyhandicap",
-    "maladie_invalidante": "maladie invalidante",
-    "absent_ou_leger": "absent ou léger", "leger_a_modere": "léger à modéré",
-    "modere_a_severe": "modéré à sévère", "severe": "sévère", "saisi": "saisi",
-    "aggir": "calculé (AGGIR)", "non_reperee": "non repérée",
-    "a_confirmer": "à confirmer par le clinicien", "fragile": "fragile",
-    "non_fragile": "non fragile", "sanitaire": "sanitaire", "medico_social": "médico-social",
-    "social": "social", "soins": "soins", "sante": "santé", "vie": "vie",
-    "simple": "simple", "coordonne": "coordonné", "complexe": "complexe",
-    "jamais": "jamais", "parfois": "parfois", "souvent": "souvent",
-    "oui": "oui", "non": "non", "ne_sait_pas": "ne sait pas", "A": "A", "B": "B", "C": "C",
-}
 
 # Champs calculés à partir de la situation, sans seuil ni décision.
 _DERIVES = (
-    Champ("sante.nb_maladies_chroniques", "entier", LIBELLES["sante.nb_maladies_chroniques"],
+    Champ("sante.nb_maladies_chroniques", "entier", _libelle("sante.nb_maladies_chroniques"),
           minimum=0, maximum=13, derive=True),
-    Champ("handicap.nb_types", "entier", LIBELLES["handicap.nb_types"], minimum=0, maximum=7,
+    Champ("handicap.nb_types", "entier", _libelle("handicap.nb_types"), minimum=0, maximum=7,
           derive=True),
-    Champ("scores.epices", "decimal", LIBELLES["scores.epices"], optionnel=True, minimum=0,
+    Champ("scores.epices", "decimal", _libelle("scores.epices"), optionnel=True, minimum=0,
           maximum=100, derive=True),
-    Champ("scores.epices_precarite", "booleen", LIBELLES["scores.epices_precarite"],
+    Champ("scores.epices_precarite", "booleen", _libelle("scores.epices_precarite"),
           optionnel=True, derive=True),
-    Champ("scores.mini_zarit", "decimal", LIBELLES["scores.mini_zarit"], optionnel=True,
+    Champ("scores.mini_zarit", "decimal", _libelle("scores.mini_zarit"), optionnel=True,
           minimum=0, maximum=7, derive=True),
-    Champ("scores.mini_zarit_fardeau", "enum", LIBELLES["scores.mini_zarit_fardeau"],
+    Champ("scores.mini_zarit_fardeau", "enum", _libelle("scores.mini_zarit_fardeau"),
           valeurs=instruments.MINI_ZARIT_BANDES, optionnel=True, derive=True),
-    Champ("scores.gir", "entier", LIBELLES["scores.gir"], optionnel=True, minimum=1, maximum=6,
+    Champ("scores.gir", "entier", _libelle("scores.gir"), optionnel=True, minimum=1, maximum=6,
           derive=True),
-    Champ("scores.gir_source", "enum", LIBELLES["scores.gir_source"], valeurs=("saisi", "aggir"),
+    Champ("scores.gir_source", "enum", _libelle("scores.gir_source"), valeurs=("saisi", "aggir"),
           optionnel=True, derive=True),
-    Champ("scores.fragilite", "enum", LIBELLES["scores.fragilite"],
+    Champ("scores.fragilite", "enum", _libelle("scores.fragilite"),
           valeurs=("non_reperee", "a_confirmer", "fragile", "non_fragile"), optionnel=True,
           derive=True),
 )
@@ -154,7 +81,7 @@ def _sans_none(annotation: Any) -> tuple[Any, bool]:
 def _champ(chemin: str, info: Any) -> Champ:
     annotation, optionnel = _sans_none(info.annotation)
     origine = typing.get_origin(annotation)
-    libelle = LIBELLES[chemin]
+    libelle = _libelle(chemin)
     bornes = {"minimum": None, "maximum": None}
     for meta in info.metadata:
         if hasattr(meta, "ge"):

@@ -37,9 +37,9 @@ import numpy as np
 import pandas as pd
 from pydantic import BaseModel, ValidationError
 
+from orientation.referentiel.vocabulaire import majuscule, vocabulaire
 from orientation.resultat import Orientation
 from orientation.situation.erreurs import ErreurSaisie, messages
-from orientation.situation.faits import LIBELLES
 from orientation.situation.modele import Situation
 
 COLONNE_ID = "id"
@@ -125,57 +125,22 @@ for _c in CHAMPS_COLONNES.values():
 
 # --- Documentation des colonnes ----------------------------------------------------------------
 
-_LIBELLES_QUESTIONNAIRES: dict[str, str] = {
-    "autonomie.aggir": "grille AGGIR (CASF annexe 2-2), variable",
-    "autonomie.fragilite": "repérage de la fragilité du Gérontopôle (GFST)",
-    "social.epices": "score EPICES (Sass 2006), question",
-}
-_QUESTIONS: dict[str, str] = {
-    "autonomie.aggir.coherence": "cohérence",
-    "autonomie.aggir.orientation": "orientation",
-    "autonomie.aggir.toilette": "toilette",
-    "autonomie.aggir.habillage": "habillage",
-    "autonomie.aggir.alimentation": "alimentation",
-    "autonomie.aggir.elimination": "élimination",
-    "autonomie.aggir.transferts": "transferts",
-    "autonomie.aggir.deplacement_interieur": "déplacement à l'intérieur",
-    "autonomie.aggir.deplacement_exterieur": "déplacement à l'extérieur (poids nul, facultatif)",
-    "autonomie.aggir.communication": "communication à distance (poids nul, facultatif)",
-    "autonomie.fragilite.vit_seul": "vit seul",
-    "autonomie.fragilite.perte_de_poids": "perte de poids dans les 3 derniers mois",
-    "autonomie.fragilite.fatigue": "fatigue dans les 3 derniers mois",
-    "autonomie.fragilite.mobilite": "difficultés de mobilité dans les 3 derniers mois",
-    "autonomie.fragilite.plainte_memoire": "plainte mémoire",
-    "autonomie.fragilite.marche_lente": "vitesse de marche ralentie (plus de 4 s pour 4 m)",
-    "autonomie.fragilite.jugement_fragile": "jugement du clinicien : le patient est-il "
-                                            "fragile ? (facultatif)",
-    "social.epices.travailleur_social": "rencontrez-vous parfois un travailleur social ?",
-    "social.epices.complementaire": "bénéficiez-vous d'une assurance maladie complémentaire ?",
-    "social.epices.couple": "vivez-vous en couple ?",
-    "social.epices.proprietaire": "êtes-vous propriétaire de votre logement ?",
-    "social.epices.difficultes_financieres": "difficultés financières réelles dans le mois ?",
-    "social.epices.sport": "sport au cours des 12 derniers mois ?",
-    "social.epices.spectacle": "spectacle au cours des 12 derniers mois ?",
-    "social.epices.vacances": "vacances au cours des 12 derniers mois ?",
-    "social.epices.contacts_famille": "contacts avec la famille (hors parents, enfants) "
-                                      "dans les 6 derniers mois ?",
-    "social.epices.hebergement_possible": "des personnes pourraient-elles vous héberger ?",
-    "social.epices.aide_materielle": "des personnes pourraient-elles vous apporter une "
-                                     "aide matérielle ?",
-    "social.mini_zarit": "mini-Zarit (fardeau de l'aidant), les 7 réponses dans l'ordre",
-}
-
-
 def _oui_non(valeur: Any) -> str:
     return "oui" if valeur else "non"
 
 
 def _description(c: Colonne) -> str:
-    if c.groupe:
-        libelle = f"{_LIBELLES_QUESTIONNAIRES[c.groupe]} : {_QUESTIONS[c.chemin]}"
+    v = vocabulaire()
+    questionnaire = v.questionnaires.get(c.groupe or c.chemin)
+    if questionnaire and c.groupe:
+        question = questionnaire.questions[c.chemin.rsplit(".", 1)[1]].court
+        libelle = f"{questionnaire.libelle} ({questionnaire.source}) : {question}"
+    elif questionnaire:  # le mini-Zarit : une seule colonne pour les 7 réponses
+        libelle = f"{questionnaire.libelle} ({questionnaire.source}), les " \
+                  f"{len(questionnaire.questions)} réponses dans l'ordre"
     else:
-        libelle = _QUESTIONS.get(c.chemin) or LIBELLES.get(c.chemin, c.chemin)
-    libelle = libelle[0].upper() + libelle[1:]
+        libelle = v.libelle(c.chemin)
+    libelle = majuscule(libelle)
     if c.genre == "booleen":
         forme = "oui ou non (aussi vrai/faux, true/false, 1/0)"
         exemple = "oui"
@@ -196,7 +161,7 @@ def _description(c: Colonne) -> str:
     elif c.groupe and c.requis:
         vide = "vide si le questionnaire n'a pas été fait (alors toutes ses colonnes vides)"
     elif c.optionnel or c.groupe:
-        vide = "vide = non renseigné"
+        vide = f"vide = {vocabulaire().texte('non_renseigne')}"
     elif c.genre == "booleen":
         vide = f"vide = {_oui_non(c.defaut)}"
     elif c.genre == "liste":
@@ -448,19 +413,8 @@ COLONNES_SORTIE: list[str] = [
     "alertes", *(f"scores.{s}" for s in SCORES), "regles",
 ]
 DESCRIPTION_SORTIE: dict[str, str] = {
-    "id": "identifiant de la ligne d'entrée",
-    "niveau": "simple, coordonne ou complexe",
-    "urgence": "signes d'urgence vitale : appeler le 15 d'abord",
-    "pps": "plan personnalisé de santé recommandé",
-    "secteurs": "secteurs nécessaires (sanitaire, medico_social, social), séparés par « ; »",
-    "parcours": "niveaux de parcours (soins, sante, vie), séparés par « ; »",
-    "clusters": "groupes d'acteurs proposés, séparés par « ; »",
-    "acteurs": "acteurs à mobiliser (identifiants du catalogue), séparés par « ; »",
-    "appuis": "fonctions d'appui à solliciter, séparées par « ; »",
-    "alertes": "alertes, séparées par « ; »",
-    **{f"scores.{s}": "score de l'instrument, vide s'il n'a pas été renseigné" for s in SCORES},
-    "regles": "identifiants des règles tirées, séparés par « ; » (orientation screen les "
-              "explique)",
+    c: vocabulaire().sortie[c.split(".")[0] if c.startswith("scores.") else c]
+    for c in COLONNES_SORTIE
 }
 
 

@@ -4,9 +4,7 @@ instruments pendant la saisie."""
 import pytest
 
 from orientation.interfaces.formulaire import (
-    AIDES,
-    QUESTIONS_EPICES,
-    VARIABLES_AGGIR,
+    aide,
     apercu_aggir,
     apercu_epices,
     apercu_fragilite,
@@ -20,6 +18,7 @@ from orientation.interfaces.formulaire import (
     saisie_vierge,
     situation_depuis_saisie,
 )
+from orientation.situation import instruments
 from orientation.situation.erreurs import ErreurSaisie, lire_situation
 from tests.conftest import EXEMPLES, situation
 
@@ -53,12 +52,12 @@ def test_un_formulaire_vierge_ne_demande_que_l_age():
 def test_chaque_champ_du_formulaire_a_une_aide():
     for section in ("contexte", "sante", "autonomie", "handicap", "social"):
         for champ in champs_du_formulaire(section):
-            assert AIDES.get(champ.chemin), champ.chemin
+            assert aide(champ.chemin), champ.chemin
 
 
 def test_un_gir_saisi_qui_contredit_la_grille_aggir_est_une_erreur_en_francais():
     valeurs = {**saisie_vierge(), "age": 80, "autonomie.gir": 2}
-    valeurs.update({f"autonomie.aggir.{v}": "A" for v in VARIABLES_AGGIR})
+    valeurs.update({f"autonomie.aggir.{v}": "A" for v in instruments.AGGIR_VARIABLES})
     (message,) = erreurs(valeurs)
     assert message.startswith("Grille AGGIR (autonomie.aggir) : la grille AGGIR donne le GIR 6")
     assert "autonomie.gir" in message
@@ -69,7 +68,7 @@ def test_un_questionnaire_commence_mais_incomplet_nomme_ce_qui_manque():
                "social.epices.sport": True}
     messages = erreurs(valeurs)
     assert "Mini-Zarit (social.mini_zarit) : questionnaire incomplet ou trop long : 1 réponse(s), 7 attendue(s)" in messages
-    assert any(m.startswith("EPICES — Vivez-vous en couple ? (social.epices.couple)") for m in messages)
+    assert any(m.startswith("Score EPICES — Vivez-vous en couple ? (social.epices.couple)") for m in messages)
 
 
 def test_un_questionnaire_sans_reponse_est_absent():
@@ -80,16 +79,16 @@ def test_un_questionnaire_sans_reponse_est_absent():
 def test_apercus_des_instruments_pendant_la_saisie(parametres):
     valeurs = saisie_vierge()
     assert apercu_epices(valeurs, parametres) == "0/11 réponses"
-    valeurs.update({f"social.epices.{q}": False for q in QUESTIONS_EPICES})
+    valeurs.update({f"social.epices.{q}": False for q in instruments.EPICES_COEFFICIENTS})
     assert apercu_epices(valeurs, parametres) == "Score EPICES : 75,14 / 100 — précarité (seuil 30)"
     valeurs.update({f"social.epices.{q}": q not in ("difficultes_financieres", "travailleur_social")
-                    for q in QUESTIONS_EPICES})
+                    for q in instruments.EPICES_COEFFICIENTS})
     assert apercu_epices(valeurs, parametres).startswith("Score EPICES : 0 / 100 — pas de précarité")
 
     valeurs.update({f"social.mini_zarit.{i}": "parfois" for i in range(7)})
-    assert apercu_mini_zarit(valeurs, parametres) == "Mini-Zarit : 3,5 / 7 — fardeau modéré à sévère"
+    assert apercu_mini_zarit(valeurs, parametres) == "Mini-Zarit : 3,5 / 7 (fardeau modéré à sévère)"
 
-    valeurs.update({f"autonomie.aggir.{v}": "B" for v in VARIABLES_AGGIR})
+    valeurs.update({f"autonomie.aggir.{v}": "B" for v in instruments.AGGIR_VARIABLES})
     assert apercu_aggir(valeurs) == "GIR calculé : 4"
     valeurs["autonomie.aggir.toilette"] = None
     assert apercu_aggir(valeurs) == "7/8 variables codées"
@@ -98,7 +97,7 @@ def test_apercus_des_instruments_pendant_la_saisie(parametres):
     valeurs.update({f"autonomie.fragilite.{q}": "non" for q in
                     ("vit_seul", "perte_de_poids", "fatigue", "mobilite", "plainte_memoire")})
     valeurs["autonomie.fragilite.marche_lente"] = "oui"
-    assert apercu_fragilite(valeurs) == "Fragilité (GFST) : à confirmer par le jugement clinique"
+    assert apercu_fragilite(valeurs) == "Fragilité (GFST) : à confirmer par le clinicien"
     valeurs["autonomie.fragilite.jugement_fragile"] = True
     assert apercu_fragilite(valeurs) == "Fragilité (GFST) : fragile"
 
