@@ -221,3 +221,14 @@ def test_un_catalogue_mal_forme_est_refuse_au_chargement(regles_copiees, capsys,
     assert code == 1
     assert "catalogue.yaml" in err
     assert attendu in err
+
+
+@pytest.mark.parametrize("nom", ["mini_zarit.borne_fardeau_leger_a_modere", "epices.seuil_precarite"])
+def test_un_parametre_des_instruments_manquant_est_refuse_au_chargement(regles_copiees, capsys,
+                                                                         nom):
+    """Les scores des instruments (calculés en Python) lisent ces seuils : les renommer ou
+    les retirer échouait au premier repérage (KeyError), trouvé par la campagne de fuzz."""
+    remplacer(regles_copiees / "parametres.yaml", f"\n{nom}:", f"\n{nom}_renomme:")
+    code, err = rules_check(regles_copiees, capsys)
+    assert code == 1
+    assert f"parametres.yaml : le paramètre « {nom} » est obligatoire" in err

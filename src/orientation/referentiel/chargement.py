@@ -53,7 +53,7 @@ from orientation.referentiel.modele import (
 from orientation.referentiel.vocabulaire import FICHIER as FICHIER_VOCABULAIRE
 from orientation.referentiel.vocabulaire import charger_vocabulaire
 from orientation.situation.erreurs import LONGUEUR_MESSAGE, echapper, echapper_texte
-from orientation.situation.faits import CHAMPS, Champ
+from orientation.situation.faits import CHAMPS, PARAMETRES_DES_INSTRUMENTS, Champ
 
 _ID_REGLE = re.compile(r"^R-[A-Z0-9]+(-[A-Z0-9]+)*$")
 _OUI_NON = {"oui": True, "non": False, True: True, False: False}
@@ -262,6 +262,10 @@ def _charger_parametres(chemin: Path) -> dict[str, Parametre]:
             depuis=depuis,
             references=_references(ctx, p.get("references"), ligne),
         )
+    for nom in PARAMETRES_DES_INSTRUMENTS:
+        if nom not in parametres:
+            ctx.erreurs.append(f"{chemin.name} : le paramètre « {nom} » est obligatoire (le "
+                               "calcul d'un score d'instrument le lit)")
     if ctx.erreurs:
         raise ErreurReferentiel(ctx.erreurs)
     return parametres
