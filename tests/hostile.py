@@ -329,6 +329,41 @@ def _zip_vide() -> bytes:
     return tampon.getvalue()
 
 
+# --- Règles quelconques et valeurs tirées au hasard -----------------------------------------------
+
+
+def regle_yaml(si: object, alors: object, identifiant: str = "R-SANTE-FUZZ") -> bytes:
+    """Une règle écrite en YAML par PyYAML, à ajouter à la fin de la liste « regles » d'un
+    fichier de thème (``si`` et ``alors`` quelconques)."""
+    import yaml
+
+    regle = {"id": identifiant, "titre": "Essai", "description": "Essai.",
+             "references": [{"titre": "Essai", "lien": "https://exemple.fr"}],
+             "si": si, "alors": alors}
+    lignes = yaml.safe_dump(regle, allow_unicode=True, sort_keys=False).splitlines()
+    return ("\n  - " + lignes[0] + "\n" + "".join(f"    {x}\n" for x in lignes[1:])).encode()
+
+
+def valeur_au_hasard(hasard: random.Random, mots: list[str], profondeur: int = 0) -> object:
+    """Une valeur JSON ou YAML quelconque : feuilles hostiles (entiers géants, NaN, textes
+    porteurs de caractères de contrôle), listes et dictionnaires aux clés tirées de ``mots``."""
+    r = hasard.random()
+    if profondeur >= 4 or r < 0.55:
+        return hasard.choice([
+            None, True, False, hasard.randint(-3, 130), hasard.randint(-10**60, 10**60),
+            hasard.choice([float("nan"), float("inf"), -0.0, 1e308, 2.5]),
+            hasard.choice(mots), hasard.choice(mots).upper(),
+            "".join(chr(hasard.choice([0, 7, 10, 13, 27, 0x7f, 0x9b, 0x202e, 0xe9, 0x41]))
+                    for _ in range(hasard.randint(1, 6))),
+            "x" * hasard.choice([0, 1, 100, 10_000]),
+        ])
+    if r < 0.78:
+        return [valeur_au_hasard(hasard, mots, profondeur + 1)
+                for _ in range(hasard.randint(0, 6))]
+    return {hasard.choice(mots): valeur_au_hasard(hasard, mots, profondeur + 1)
+            for _ in range(hasard.randint(0, 6))}
+
+
 # --- Mutations ------------------------------------------------------------------------------------
 
 

@@ -2,7 +2,7 @@
 (tests/hostile.py) ou tirées au hasard (hypothesis), pour chaque porte d'entrée — situation
 JSON, fichiers de règles YAML, tableaux de cohorte. Aucune ne doit produire autre chose
 qu'un résultat ou un refus en français aux messages propres (bornés, sans caractère de
-contrôle) : ni trace Python, ni attente de plus de 10 s, ni ligne perdue.
+contrôle) : ni trace Python, ni ligne perdue (les durées et la mémoire : le banc).
 
 Chaque test dure quelques secondes ; les campagnes longues sont marquées « lent »
 (``-m "not lent"`` les écarte pendant le développement ; la suite complète les lance). Les
@@ -15,7 +15,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -33,6 +32,7 @@ from tests.hostile import (
     essayer_tableau,
     essayer_yaml,
     muter,
+    regle_yaml,
     situations_json,
     tableaux_csv,
     tableaux_jsonl,
@@ -42,12 +42,13 @@ from tests.test_fiabilite import situations
 
 RAPIDE = settings(deadline=None, suppress_health_check=list(HealthCheck), max_examples=150)
 LONG = settings(deadline=None, suppress_health_check=list(HealthCheck), max_examples=3_000)
-DELAI = 10.0  # secondes : au-delà, l'entrée « bloque »
 
 
 def verifier(essai, nom: str = "") -> None:
+    """Ni plantage, ni ligne perdue. Les durées (aucune entrée au-delà de 10 s) et la
+    mémoire se mesurent dans benchmarks/fiabilite.py, pas ici : pas d'assertion chronométrée
+    dans la suite."""
     assert essai.issue != "plantage", f"{nom} : {essai.detail}"
-    assert essai.secondes < DELAI, f"{nom} : {essai.secondes:.1f} s"
     assert essai.perdues == 0, f"{nom} : {essai.perdues} ligne(s) perdue(s)"
 
 
@@ -198,21 +199,12 @@ def regles_a_muter(tmp_path_factory):
     return dossier
 
 
-def _regle_yaml(si, alors) -> bytes:
-    """Une règle, écrite en YAML par PyYAML, à ajouter à la liste « regles » d'un thème."""
-    regle = {"id": "R-SANTE-FUZZ", "titre": "Essai", "description": "Essai.",
-             "references": [{"titre": "Essai", "lien": "https://exemple.fr"}],
-             "si": si, "alors": alors}
-    lignes = yaml.safe_dump(regle, allow_unicode=True, sort_keys=False).splitlines()
-    return ("\n  - " + lignes[0] + "\n" + "".join(f"    {x}\n" for x in lignes[1:])).encode()
-
-
 @settings(deadline=None, suppress_health_check=list(HealthCheck), max_examples=25)
 @given(si=_yaml, alors=_yaml)
 def test_une_regle_quelconque_dans_un_fichier(si, alors, regles_a_muter):
     chemin = regles_a_muter / "sante.yaml"
     original = (REGLES / "sante.yaml").read_bytes()
-    chemin.write_bytes(original.rstrip(b"\n") + _regle_yaml(si, alors))
+    chemin.write_bytes(original.rstrip(b"\n") + regle_yaml(si, alors))
     try:
         verifier(essayer_referentiel(regles_a_muter))
     finally:

@@ -5,8 +5,6 @@ plus quelques messages d'un même genre, suivis de leur nombre."""
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from orientation.situation.erreurs import (
@@ -59,10 +57,10 @@ def test_une_cle_inconnue_est_echappee_et_coupee():
     assert "champ inconnu" in m
 
 
-def test_un_million_d_elements_faux_donnent_quelques_lignes_vite():
-    debut = time.perf_counter()
+def test_un_million_d_elements_faux_donnent_un_seul_message():
+    """La longueur est refusée avant que chaque élément soit validé : un message, pas un
+    million (265 Mo de sortie d'erreur, 2 Go de mémoire avant la borne)."""
     lignes = messages({"age": 80, "sante": {"maladies_chroniques": ["grippe"] * 1_000_000}})
-    assert time.perf_counter() - debut < 2
     assert lignes == ["sante.maladies_chroniques : liste trop longue (1000000 valeurs ; 13 au "
                       "plus, chacune une seule fois)"]
 
