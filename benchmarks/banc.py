@@ -19,6 +19,11 @@ chiffres se lisent (et se recopient dans docs/benchmarks.md).
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests.oracles (étalon)
+
 import argparse
 import json
 import os
@@ -112,10 +117,11 @@ def latence(n: int = 2000) -> None:
 
 def etalonnage(n: int = 5000) -> None:
     from orientation.evaluation.moteur import moteur_par_defaut
-    from orientation.evaluation.vectoriel import EvaluateurCompile, regles_tirees_reference
+    from orientation.evaluation.vectoriel import EvaluateurCompile
     from orientation.situation.faits import construire_fait
     from orientation.tables.colonnes import lire_tableau
     from orientation.tables.synthese import cohorte_complete
+    from tests.oracles import regles_tirees_reference
 
     moteur = moteur_par_defaut()
     situations = [s for _, _, s in lire_tableau(cohorte_complete(n, graine=12))[0]]

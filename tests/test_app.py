@@ -7,6 +7,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from app_pages.composants import prefixe_widgets
+from orientation.referentiel import referentiel_par_defaut
 from tests.conftest import RACINE
 
 PAGES = ("app_pages/reperage.py", "app_pages/scenarios.py", "app_pages/referentiel.py")
@@ -156,7 +157,7 @@ def test_un_changement_apres_reperage_invite_a_relancer():
 def test_le_referentiel_se_cherche_et_se_lit_en_francais():
     at = application("app_pages/referentiel.py")
     tout = len(at.expander)
-    assert tout == 63
+    assert tout == len(referentiel_par_defaut().regles)  # chaque règle, une fois
     at.text_input(key="referentiel.recherche").input("paerpa.age_minimal").run()
     (regle,) = at.expander
     assert regle.label.endswith("R-COMPLEXITE-PAERPA-PPS")

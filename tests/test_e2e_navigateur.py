@@ -120,6 +120,7 @@ def _choisir(page, libelle: str, option: str) -> None:
     _attendre_fin_execution(page)
 
 
+@pytest.mark.lent
 def test_un_medecin_repere_une_personne_agee_complexe(serveur, navigateur, tmp_path,
                                                      record_property):
     page = navigateur.new_page(viewport={"width": 1400, "height": 1000}, locale="fr-FR")
@@ -160,7 +161,6 @@ def test_un_medecin_repere_une_personne_agee_complexe(serveur, navigateur, tmp_p
     niveau.scroll_into_view_if_needed()
     capture = tmp_path / "resultat.png"
     page.screenshot(path=str(capture))
-    assert capture.stat().st_size > 10_000
     if os.environ.get("ORIENTATION_CAPTURE"):
         shutil.copyfile(capture, RACINE / os.environ["ORIENTATION_CAPTURE"])
     page.close()

@@ -9,10 +9,10 @@ import pytest
 
 from orientation import Situation, screen
 from orientation.evaluation.moteur import ErreurMoteur, Moteur, charger_moteur
-from orientation.evaluation.trace import vraie
 from orientation.referentiel import charger_referentiel
 from orientation.situation.faits import construire_fait
 from tests.conftest import EXEMPLES, REGLES, exemple, situation
+from tests.oracles import vraie
 
 SIMPLE = situation({"age": 45, "sante": {"maladies_chroniques": ["hypertension"]}})
 COMPLEXE = situation(exemple("03_personne_agee_complexe.json"))
@@ -33,6 +33,7 @@ def test_pas_de_fuite_d_etat_entre_deux_reperages(moteur):
     assert moteur.screen(SIMPLE).niveau == "simple"
 
 
+@pytest.mark.lent
 def test_cinq_mille_reperages_d_affilee_sans_erreur(moteur):
     # Au-delà de 1024 sessions, durable_rules lève MemoryError si l'état n'est pas effacé.
     attendu = sortie(moteur.screen(COMPLEXE))

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -26,6 +27,7 @@ from orientation.tables.synthese import cohorte_complete
 # --- Concurrence et durée ------------------------------------------------------------------------
 
 
+@pytest.mark.lent
 def test_8_fils_de_500_reperages_donnent_les_resultats_sequentiels():
     valides, _ = lire_tableau(cohorte_complete(500, graine=7))
     situations = [s for _, _, s in valides]
@@ -54,6 +56,7 @@ def _memoire_residente() -> int:
     return int(Path("/proc/self/statm").read_text().split()[1]) * 4096
 
 
+@pytest.mark.lent
 def test_20000_reperages_sans_erreur_memoire_bornee(moteur):
     valides, _ = lire_tableau(cohorte_complete(2_000, graine=3))
     situations = [s for _, _, s in valides]
@@ -188,6 +191,7 @@ _cellule = st.one_of(
 )
 
 
+@pytest.mark.lent
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(lignes=st.lists(st.dictionaries(st.sampled_from(COLONNES), _cellule, max_size=12),
                        min_size=1, max_size=8))

@@ -4,9 +4,9 @@ JSON, fichiers de règles YAML, tableaux de cohorte. Aucune ne doit produire aut
 qu'un résultat ou un refus en français aux messages propres (bornés, sans caractère de
 contrôle) : ni trace Python, ni ligne perdue (les durées et la mémoire : le banc).
 
-Chaque test dure quelques secondes ; les campagnes longues sont marquées « lent »
-(``-m "not lent"`` les écarte pendant le développement ; la suite complète les lance). Les
-chiffres des campagnes : docs/fiabilite.md (benchmarks/fiabilite.py)."""
+Chaque test dure quelques secondes ; les campagnes longues sont marquées « lent » (hors du
+lancement par défaut, lancées à part par .ci/run : ``pytest -m lent``). Les chiffres des
+campagnes : docs/fiabilite.md (benchmarks/fiabilite.py)."""
 
 from __future__ import annotations
 

@@ -1,18 +1,29 @@
-"""Évaluation directe des conditions du référentiel, en Python, sur un fait.
+"""L'évaluation tracée d'une condition : sa valeur, ce qui l'a rendue vraie, ce qui manque.
 
-Deux usages : dire quelles valeurs de la situation ont fait tirer une règle (les
-« témoins » de l'explication), et servir d'évaluateur de référence, le plus simple
-possible, pour comparer avec durable_rules. La sémantique est celle du moteur : un champ
-absent ne satisfait aucune comparaison (sa négation est donc vraie) ; une conclusion est
-acquise dès qu'une règle tirée l'a produite.
+Un seul parcours de l'arbre des conditions rend, comme l'``evaluateNode`` de Publicodes :
+- ``vraie`` : la valeur de la condition avec la sémantique du moteur (un champ absent ne
+  satisfait aucune comparaison, sa négation est donc vraie ; une conclusion est acquise dès
+  qu'une règle tirée l'a produite) ;
+- ``certaine`` : la valeur à trois valeurs (Kleene), où une comparaison sur un champ
+  facultatif absent (GIR non évalué, questionnaire non rempli) est *inconnue* (``None``) ;
+- ``temoins`` : les comparaisons qui la rendent vraie (pour « une_de » et « au_moins »,
+  seulement les termes vrais ; pour « aucune », tous ses termes : chacun est faux, et c'est
+  ce qui compte) — les valeurs de l'explication ;
+- ``manquants`` : les champs facultatifs absents dont dépend une condition encore
+  indécise — les « missingVariables », la prochaine question à poser.
+
+durable_rules décide quelles règles tirent (``moteur.py``) ; ce module dit pourquoi et ce qui
+manque, pour ``screen()`` comme pour le lot. Un test différentiel vérifie que ``vraie`` et le
+moteur s'accordent sur chaque règle.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
-from orientation.referentiel import (
+from orientation.referentiel.modele import (
     Aucune,
     AuMoins,
     Comparaison,
@@ -23,10 +34,20 @@ from orientation.referentiel import (
 )
 from orientation.situation.faits import CHAMPS
 
-Conclus = Mapping[str, set]  # sorte → valeurs conclues (secteurs, appuis, niveau…)
+Conclus = Mapping[str, set]  # sorte → valeurs conclues (secteurs, appuis, niveaux…)
+Feuille = Comparaison | SurConclusion
+
+
+@dataclass(frozen=True)
+class Trace:
+    vraie: bool
+    certaine: bool | None
+    temoins: tuple[Feuille, ...] = ()
+    manquants: tuple[str, ...] = ()
 
 
 def comparer(c: Comparaison, fait: Mapping[str, Any]) -> bool:
+    """Une comparaison sur le fait (sémantique du moteur : champ absent → faux)."""
     if c.operateur in ("contient", "contient_un_de"):
         valeurs = c.valeur if isinstance(c.valeur, tuple) else (c.valeur,)
         return any(fait.get(f"{c.champ}.{v}", False) for v in valeurs)
@@ -63,83 +84,54 @@ def sur_conclusion(c: SurConclusion, conclus: Conclus) -> bool:
     return c.valeur in valeurs
 
 
-def vraie(c: Condition, fait: Mapping[str, Any], conclus: Conclus) -> bool:
-    if isinstance(c, Comparaison):
-        return comparer(c, fait)
-    if isinstance(c, SurConclusion):
-        return sur_conclusion(c, conclus)
-    if isinstance(c, Toutes):
-        return all(vraie(t, fait, conclus) for t in c.termes)
-    if isinstance(c, UneDe):
-        return any(vraie(t, fait, conclus) for t in c.termes)
-    if isinstance(c, Aucune):
-        return not any(vraie(t, fait, conclus) for t in c.termes)
-    if isinstance(c, AuMoins):
-        return sum(vraie(t, fait, conclus) for t in c.termes) >= c.nombre
-    raise TypeError(c)  # pragma: no cover
-
-
-def temoins(c: Condition, fait: Mapping[str, Any], conclus: Conclus) -> list[Comparaison |
-                                                                           SurConclusion]:
-    """Les comparaisons qui rendent vraie une condition vraie : pour « une_de » et
-    « au_moins », seulement les termes vrais ; pour « aucune », tous ses termes (chacun
-    est faux, et c'est ce qui compte)."""
-    if isinstance(c, Comparaison | SurConclusion):
-        return [c]
-    if isinstance(c, Toutes | Aucune):
-        return [t for terme in c.termes for t in _feuilles_ou_temoins(terme, fait, conclus, c)]
-    return [t for terme in c.termes if vraie(terme, fait, conclus)
-            for t in temoins(terme, fait, conclus)]
-
-
-def _feuilles_ou_temoins(terme: Condition, fait: Mapping[str, Any], conclus: Conclus,
-                         parent: Condition) -> list[Comparaison | SurConclusion]:
-    if isinstance(parent, Aucune):
-        return list(_feuilles(terme))
-    return temoins(terme, fait, conclus)
-
-
-def _feuilles(c: Condition) -> list[Comparaison | SurConclusion]:
-    if isinstance(c, Comparaison | SurConclusion):
-        return [c]
-    return [f for t in c.termes for f in _feuilles(t)]
-
-
-
-def vraie3(c: Condition, fait: Mapping[str, Any], conclus: Conclus) -> bool | None:
-    """Évaluation à trois valeurs (Kleene) : une comparaison sur un champ facultatif absent
-    (GIR non évalué, questionnaire non rempli) est *inconnue* (None) au lieu d'être fausse.
-    Une condition inconnue pourrait devenir vraie si l'information était renseignée."""
-    if isinstance(c, Comparaison):
-        if c.operateur != "renseigne" and _facultatif_absent(c.champ, fait):
-            return None
-        return comparer(c, fait)
-    if isinstance(c, SurConclusion):
-        return sur_conclusion(c, conclus)
-    valeurs = [vraie3(t, fait, conclus) for t in c.termes]
-    if isinstance(c, Toutes):
-        return False if False in valeurs else None if None in valeurs else True
-    if isinstance(c, UneDe):
-        return True if True in valeurs else None if None in valeurs else False
-    if isinstance(c, Aucune):
-        return False if True in valeurs else None if None in valeurs else True
-    if isinstance(c, AuMoins):
-        vrais, inconnus = valeurs.count(True), valeurs.count(None)
-        return True if vrais >= c.nombre else None if vrais + inconnus >= c.nombre else False
-    raise TypeError(c)  # pragma: no cover
-
-
 def _facultatif_absent(chemin: str, fait: Mapping[str, Any]) -> bool:
     champ = CHAMPS.get(chemin)
     return champ is not None and champ.optionnel and chemin not in fait
 
 
-def champs_a_completer(c: Condition, fait: Mapping[str, Any], conclus: Conclus) -> list[str]:
-    """Les champs facultatifs absents dont dépend une condition encore indécise : les
-    informations à renseigner pour savoir si la règle s'applique (comme les
-    « missingVariables » de Publicodes). Vide si la condition est déjà tranchée."""
-    if vraie3(c, fait, conclus) is not None:
-        return []
-    return list(dict.fromkeys(f.champ for f in _feuilles(c) if isinstance(f, Comparaison)
-                              and f.operateur != "renseigne"
-                              and _facultatif_absent(f.champ, fait)))
+def _uniques(elements) -> tuple:
+    return tuple(dict.fromkeys(elements))
+
+
+def evaluer(c: Condition, fait: Mapping[str, Any], conclus: Conclus) -> Trace:
+    """La trace d'une condition sur un fait, en un seul parcours de l'arbre."""
+    if isinstance(c, Comparaison):
+        vraie = comparer(c, fait)
+        if c.operateur != "renseigne" and _facultatif_absent(c.champ, fait):
+            return Trace(vraie, None, (c,) if vraie else (), (c.champ,))
+        return Trace(vraie, vraie, (c,) if vraie else ())
+    if isinstance(c, SurConclusion):
+        vraie = sur_conclusion(c, conclus)
+        return Trace(vraie, vraie, (c,) if vraie else ())
+    traces = [evaluer(t, fait, conclus) for t in c.termes]
+    certaines = [t.certaine for t in traces]
+    if isinstance(c, Toutes):
+        vraie = all(t.vraie for t in traces)
+        certaine = False if False in certaines else None if None in certaines else True
+        temoins = [f for t in traces for f in t.temoins] if vraie else []
+    elif isinstance(c, UneDe):
+        vraie = any(t.vraie for t in traces)
+        certaine = True if True in certaines else None if None in certaines else False
+        temoins = [f for t in traces if t.vraie for f in t.temoins]
+    elif isinstance(c, Aucune):
+        vraie = not any(t.vraie for t in traces)
+        certaine = False if True in certaines else None if None in certaines else True
+        temoins = list(_feuilles(c)) if vraie else []
+    elif isinstance(c, AuMoins):
+        vraie = sum(t.vraie for t in traces) >= c.nombre
+        vrais, inconnus = certaines.count(True), certaines.count(None)
+        certaine = True if vrais >= c.nombre else None if vrais + inconnus >= c.nombre \
+            else False
+        temoins = [f for t in traces if t.vraie for f in t.temoins] if vraie else []
+    else:  # pragma: no cover
+        raise TypeError(c)
+    manquants = _uniques(m for t in traces for m in t.manquants) if certaine is None else ()
+    return Trace(vraie, certaine, _uniques(temoins), manquants)
+
+
+def _feuilles(c: Condition):
+    if isinstance(c, Comparaison | SurConclusion):
+        yield c
+    else:
+        for t in c.termes:
+            yield from _feuilles(t)

@@ -75,7 +75,7 @@ def _comparaison(c: Comparaison) -> str:
 
 
 def source_condition(c: Condition) -> str:
-    """Expression Python équivalente à ``evaluation.vraie(c, f, C)`` (``g = f.get``)."""
+    """Expression Python équivalente à ``trace.evaluer(c, f, C).vraie`` (``g = f.get``)."""
     if isinstance(c, Comparaison):
         return _comparaison(c)
     if isinstance(c, SurConclusion):
@@ -156,25 +156,6 @@ class EvaluateurCompile:
 
     def regles_tirees(self, fait: Mapping[str, Any]) -> list[Regle]:
         return [self.referentiel.regles[i] for i in self.indices_tires(fait)]
-
-
-def regles_tirees_reference(referentiel: Referentiel, fait: Mapping[str, Any]) -> list[Regle]:
-    """L'évaluateur de référence, le plus simple possible : ``evaluation.vraie`` sur l'arbre
-    des conditions, répété jusqu'au point fixe. Sert d'étalon (banc d'essai, tests)."""
-    from orientation.evaluation.trace import vraie
-
-    conclus: dict[str, set] = {s: set() for s in SORTES}
-    tirees: set[int] = set()
-    change = True
-    while change:
-        change = False
-        for i, r in enumerate(referentiel.regles):
-            if i not in tirees and vraie(r.si, fait, conclus):
-                tirees.add(i)
-                for sorte, valeur in r.alors.paires():
-                    conclus[sorte].add(valeur)
-                change = True
-    return [referentiel.regles[i] for i in sorted(tirees)]
 
 
 # --- Évaluation vectorielle (une colonne numpy par champ du fait) ------------------------------

@@ -28,7 +28,6 @@ from orientation.situation.erreurs import (
     lire_situation_json,
 )
 from orientation.situation.lecture import LIMITES
-from orientation.tables.lot import Bilan, Rejet, chemin_des_rejets, executer, format_de
 
 SORTIE_SAISIE_INVALIDE = 2
 SORTIE_REFERENTIEL_INVALIDE = 1
@@ -130,7 +129,7 @@ def commande_rules_check(args: argparse.Namespace) -> int:
 
 
 
-def _progression(bilan: Bilan, total: int | None) -> None:
+def _progression(bilan, total: int | None) -> None:
     if total:
         part = min(1.0, bilan.lues / total)
         barre = "█" * int(part * 30) + "·" * (30 - int(part * 30))
@@ -143,10 +142,13 @@ def _progression(bilan: Bilan, total: int | None) -> None:
 
 
 def commande_batch(args: argparse.Namespace) -> int:
+    # pandas et numpy ne sont importés que pour les cohortes : « screen » démarre plus vite.
+    from orientation.tables.lot import chemin_des_rejets, executer
+
     affiches = 0
     limite = REJETS_AFFICHES if args.sortie else None
 
-    def rejet(r: Rejet) -> None:
+    def rejet(r) -> None:  # noqa: ANN001 — un lot.Rejet
         nonlocal affiches
         affiches += 1
         if limite is None or affiches <= limite:
@@ -182,6 +184,7 @@ def commande_batch(args: argparse.Namespace) -> int:
 
 
 def commande_synth(args: argparse.Namespace) -> int:
+    from orientation.tables.lot import format_de
     from orientation.tables.synthese import ecrire_cohorte
 
     if args.n < 0:

@@ -33,7 +33,6 @@ from orientation.referentiel.lecture_yaml import lire_yaml
 from orientation.referentiel.modele import (
     CONCLUSIONS_LISTES,
     OPERATEURS,
-    ORDRE_NIVEAUX,
     Aucune,
     AuMoins,
     Catalogue,
@@ -51,7 +50,7 @@ from orientation.referentiel.modele import (
     UneDe,
 )
 from orientation.referentiel.vocabulaire import FICHIER as FICHIER_VOCABULAIRE
-from orientation.referentiel.vocabulaire import charger_vocabulaire
+from orientation.referentiel.vocabulaire import vocabulaire_de
 from orientation.situation.erreurs import LONGUEUR_MESSAGE, echapper, echapper_texte
 from orientation.situation.faits import CHAMPS, PARAMETRES_DES_INSTRUMENTS, Champ
 
@@ -215,9 +214,6 @@ def _charger_catalogue(chemin: Path) -> Catalogue:
                 ctx.erreur(None, f"l'acteur « {echapper(a)} » figure dans « {vus[a]} » et "
                                  f"« {c.id} »")
             vus[a] = c.id
-    if niveaux and set(niveaux) != set(ORDRE_NIVEAUX):
-        ctx.erreur(_ligne(brut["niveaux"]), "les niveaux doivent être exactement : "
-                                            + ", ".join(ORDRE_NIVEAUX))
     if ctx.erreurs:
         raise ErreurReferentiel(ctx.erreurs)
     return Catalogue(
@@ -425,9 +421,9 @@ class _Analyseur:
             return SurConclusion(sorte, "egal", True)
         if sorte == "niveau":
             valeur = brut.get("egal") if isinstance(brut, dict) else brut
-            if valeur not in ORDRE_NIVEAUX:
+            if not isinstance(valeur, str) or valeur not in self.catalogue.niveaux:
                 self.ctx.erreur(ligne, f"niveau inconnu « {echapper(valeur)} » (niveaux : "
-                                       f"{', '.join(ORDRE_NIVEAUX)})")
+                                       f"{', '.join(self.catalogue.niveaux)})")
             return SurConclusion(sorte, "egal", valeur)
         if not isinstance(brut, dict) or len(brut) != 1:
             self.ctx.erreur(ligne, f"« conclusion.{sorte} » attend « contient » ou "
@@ -466,9 +462,10 @@ class _Analyseur:
         permises = ("niveau", "urgence", "pps", *CONCLUSIONS_LISTES)
         _cles_connues(self.ctx, brut, permises, "« alors »")
         niveau = brut.get("niveau")
-        if niveau is not None and niveau not in ORDRE_NIVEAUX:
+        if niveau is not None and (not isinstance(niveau, str)
+                                   or niveau not in self.catalogue.niveaux):
             self.ctx.erreur(ligne, f"niveau inconnu « {echapper(niveau)} » (niveaux : "
-                                   f"{', '.join(ORDRE_NIVEAUX)})")
+                                   f"{', '.join(self.catalogue.niveaux)})")
         drapeaux = {}
         for nom in ("urgence", "pps"):
             v = brut.get(nom, "non")
@@ -610,7 +607,7 @@ def _verifier_vocabulaire(dossier: Path) -> list[str]:
     """Chaque champ du modèle a un libellé dans vocabulaire.yaml, et chaque libellé un champ
     (un libellé orphelin est souvent un champ mal orthographié)."""
     try:
-        vocabulaire = charger_vocabulaire(dossier)
+        vocabulaire = vocabulaire_de(dossier)
     except ErreurReferentiel as e:
         return e.erreurs
     erreurs = [f"{FICHIER_VOCABULAIRE} : le champ « {chemin} » n'a pas de libellé (section "

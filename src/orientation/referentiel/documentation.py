@@ -8,7 +8,6 @@ l'illustrent. Rien n'est décidé ici : on ne fait que lire l'arbre des conditio
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,6 +26,7 @@ from orientation.referentiel import (
     UneDe,
     iter_comparaisons,
 )
+from orientation.referentiel.scenarios import analyser
 from orientation.referentiel.vocabulaire import vocabulaire
 from orientation.situation.faits import CHAMPS
 
@@ -209,41 +209,17 @@ class Scenario:
     ligne: int
 
 
-_MOT_CLE = re.compile(r"^\s*(Fonctionnalité|Règle|Scénario|Exemple|Plan du scénario|"
-                      r"Plan du Scénario|Scénario Outline)\s*:\s*(.*)$")
-_ETIQUETTE = re.compile(r"@(R-[A-Z0-9]+(?:-[A-Z0-9]+)*)")
-
-
 def scenarios_par_regle(dossier: Path) -> dict[str, list[Scenario]]:
     """Pour chaque identifiant de règle, les scénarios Gherkin qui la citent en étiquette
-    (``@R-…`` sur la fonctionnalité, la ``Règle:`` ou le scénario). Dossier absent : rien."""
+    (``@R-…`` sur la fonctionnalité, la ``Règle:`` ou le scénario), lus par le même
+    analyseur que ``rules check`` (``scenarios.analyser``). Dossier absent : rien."""
     resultat: dict[str, list[Scenario]] = {}
     if not dossier.is_dir():
         return resultat
-    for chemin in sorted(dossier.rglob("*.feature")):
-        etiquettes: list[str] = []
-        de_la_fonctionnalite: list[str] = []
-        de_la_regle: list[str] = []
-        fonctionnalite = chemin.stem
-        for numero, ligne in enumerate(chemin.read_text(encoding="utf-8").splitlines(), 1):
-            texte = ligne.strip()
-            if texte.startswith("@"):
-                etiquettes += _ETIQUETTE.findall(texte)
-                continue
-            m = _MOT_CLE.match(ligne)
-            if not m:
-                continue
-            mot, titre = m.group(1), m.group(2).strip()
-            if mot == "Fonctionnalité":
-                fonctionnalite, de_la_fonctionnalite, de_la_regle = titre, etiquettes, []
-            elif mot == "Règle":
-                de_la_regle = etiquettes
-            else:
-                scenario = Scenario(chemin.name, fonctionnalite, titre, numero)
-                ids = dict.fromkeys([*de_la_fonctionnalite, *de_la_regle, *etiquettes])
-                for id_regle in ids:
-                    resultat.setdefault(id_regle, []).append(scenario)
-            etiquettes = []
+    for lu in analyser(dossier).scenarios:
+        scenario = Scenario(Path(lu.fichier).name, lu.fonctionnalite, lu.nom, lu.ligne)
+        for id_regle in sorted(e for e in lu.etiquettes if e.startswith("R-")):
+            resultat.setdefault(id_regle, []).append(scenario)
     return resultat
 
 

@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import Any
 
 __all__ = [
-    "ORDRE_NIVEAUX",
     "CONCLUSIONS_LISTES",
     "OPERATEURS",
     "OPERATEURS_CONCLUSION",
@@ -36,7 +35,6 @@ __all__ = [
     "iter_comparaisons",
 ]
 
-ORDRE_NIVEAUX = ("simple", "coordonne", "complexe")
 CONCLUSIONS_LISTES = ("secteurs", "parcours", "appuis", "alertes", "clusters")
 
 OPERATEURS = {
@@ -208,6 +206,12 @@ class Catalogue:
     clusters: dict[str, Cluster]
     appuis: dict[str, dict[str, str]]
     alertes: dict[str, dict[str, str]]
+
+    @property
+    def ordre_niveaux(self) -> tuple[str, ...]:
+        """Les niveaux du plus simple au plus complexe (ordre de catalogue.yaml) ; le premier
+        est celui d'une situation qu'aucune règle ne retient."""
+        return tuple(self.niveaux)
 
     def libelle_acteur(self, cluster: str, acteur: str) -> str:
         return self.clusters[cluster].acteurs[acteur]

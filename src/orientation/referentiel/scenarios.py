@@ -51,6 +51,7 @@ class ScenarioLu:
     nom: str
     etiquettes: set[str] = field(default_factory=set)  # y compris celles héritées
     nb_cas: int = 1  # un par ligne d'exemples pour un plan du scénario
+    fonctionnalite: str = ""
 
 
 @dataclass
@@ -176,7 +177,8 @@ def _lire(chemin: Path, nom: str, analyse: Analyse) -> None:
                         f"du plan du scénario « {titre} » est vide (il faut une ligne d'en-tête "
                         "et au moins une ligne d'exemple)")
         nb_cas = sum(len(t.get("tableBody", [])) for t in exemples) or 1
-        analyse.scenarios.append(ScenarioLu(nom, ligne, titre, etiquettes, nb_cas))
+        analyse.scenarios.append(ScenarioLu(nom, ligne, titre, etiquettes, nb_cas,
+                                            fonctionnalite.get("name", "")))
 
 
 def _erreur_syntaxe(nom: str, err: Exception) -> str:

@@ -198,15 +198,24 @@ def _libelles_catalogue(dossier: Path) -> dict[str, str]:
     return libelles
 
 
-@functools.cache
-def _vocabulaire(dossier: str) -> Vocabulaire:
+@functools.lru_cache(maxsize=16)
+def _vocabulaire(dossier: str, _version: tuple) -> Vocabulaire:
     return charger_vocabulaire(dossier)
 
 
+def vocabulaire_de(dossier: Path | str) -> Vocabulaire:
+    """Le vocabulaire d'un dossier de règles, relu seulement si ses fichiers ont changé."""
+    fichiers = [Path(dossier) / FICHIER, Path(dossier) / "catalogue.yaml"]
+    version = tuple((f.stat().st_mtime_ns, f.stat().st_size) if f.is_file() else None
+                    for f in fichiers)
+    return _vocabulaire(str(dossier), version)
+
+
 def vocabulaire() -> Vocabulaire:
-    """Le vocabulaire du référentiel en usage (lu une fois par dossier et par processus)."""
-    return _vocabulaire(str(dossier_regles_par_defaut()))
+    """Le vocabulaire du référentiel en usage (lu une fois par processus, tant que les
+    fichiers ne changent pas)."""
+    return vocabulaire_de(dossier_regles_par_defaut())
 
 
 __all__ = ["Vocabulaire", "InfoChamp", "Question", "Questionnaire", "charger_vocabulaire",
-           "vocabulaire", "majuscule"]
+           "vocabulaire", "vocabulaire_de", "majuscule"]

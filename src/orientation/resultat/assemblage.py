@@ -2,8 +2,9 @@
 
 L'assemblage est générique : il réunit les conclusions des règles qui ont été tirées, dans
 l'ordre du catalogue. Aucune décision ici : le niveau retenu est le plus élevé des niveaux
-conclus (``simple`` si aucune règle n'en conclut), l'urgence et le PPS sont proposés dès
-qu'une règle les conclut.
+conclus (le premier du catalogue, « simple », si aucune règle n'en conclut), l'urgence et
+le PPS sont proposés dès qu'une règle les conclut. Les valeurs qui expliquent chaque règle
+et les informations à compléter viennent d'une seule trace par règle (``evaluation.trace``).
 """
 
 from __future__ import annotations
@@ -11,8 +12,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from orientation.evaluation.trace import champs_a_completer, temoins
-from orientation.referentiel import ORDRE_NIVEAUX, Comparaison, Referentiel, Regle
+from orientation.evaluation.trace import evaluer
+from orientation.referentiel import Comparaison, Referentiel, Regle
 from orientation.resultat.modele import (
     ACompleter,
     Acteur,
@@ -45,7 +46,8 @@ def assembler(
 ) -> Orientation:
     """Réunit les conclusions des règles tirées (dans l'ordre du référentiel)."""
     cat = referentiel.catalogue
-    niveau = "simple"
+    niveaux = cat.ordre_niveaux
+    niveau = niveaux[0]
     urgence = pps = False
     secteurs: dict[str, None] = {}
     parcours: dict[str, None] = {}
@@ -54,7 +56,7 @@ def assembler(
     alertes: dict[str, list[str]] = {}
     for r in tirees:
         a = r.alors
-        if a.niveau and ORDRE_NIVEAUX.index(a.niveau) > ORDRE_NIVEAUX.index(niveau):
+        if a.niveau and niveaux.index(a.niveau) > niveaux.index(niveau):
             niveau = a.niveau
         urgence |= a.urgence
         pps |= a.pps
@@ -69,18 +71,23 @@ def assembler(
         for alid in a.alertes:
             alertes.setdefault(alid, []).append(r.id)
 
+    # Ce que les règles tirées ont conclu, comme les faits « conclusion_* » du moteur : tous
+    # les niveaux conclus (pas seulement le plus haut), pour que « conclusion.niveau » ait le
+    # même sens partout.
     conclus = {
         "secteurs": set(secteurs), "parcours": set(parcours), "clusters": set(clusters),
-        "appuis": set(appuis), "alertes": set(alertes), "niveau": {niveau},
+        "appuis": set(appuis), "alertes": set(alertes),
+        "niveau": {r.alors.niveau for r in tirees if r.alors.niveau},
         "pps": {True} if pps else set(), "urgence": {True} if urgence else set(),
     }
     ordre = {"secteurs": list(cat.secteurs), "parcours": list(cat.parcours),
              "clusters": list(cat.clusters), "appuis": list(cat.appuis),
              "alertes": list(cat.alertes)}
+    traces = {r.id: evaluer(r.si, fait, conclus) for r in referentiel.regles}
 
     def valeurs(regle: Regle) -> dict[str, Any]:
         resultat: dict[str, Any] = {}
-        for t in temoins(regle.si, fait, conclus):
+        for t in traces[regle.id].temoins:
             if isinstance(t, Comparaison):
                 resultat[t.champ] = valeur_situation(situation, fait, t.champ)
             elif t.sorte in ordre:
@@ -91,11 +98,12 @@ def assembler(
         return resultat
 
     tirees_ids = {r.id for r in tirees}
-    a_completer: dict[str, list[str]] = {}
+    indecises: dict[str, list[Regle]] = {}
     for r in referentiel.regles:
         if r.id not in tirees_ids:
-            for champ in champs_a_completer(r.si, fait, conclus):
-                a_completer.setdefault(champ, []).append(r.id)
+            for champ in traces[r.id].manquants:
+                indecises.setdefault(champ, []).append(r)
+    a_completer = classer_a_completer(indecises, niveau, conclus, cat.ordre_niveaux)
 
     scores = {k.removeprefix("scores."): v for k, v in fait.items() if k.startswith("scores.")}
     return Orientation(
@@ -132,7 +140,34 @@ def assembler(
             )
             for r in tirees
         ],
-        a_completer=[ACompleter(champ=c, libelle=CHAMPS[c].libelle, regles=a_completer[c])
-                     for c in CHAMPS if c in a_completer],
+        a_completer=a_completer,
         referentiel=InfoReferentiel(version=cat.version, nb_regles=len(referentiel.regles)),
     )
+
+
+def classer_a_completer(indecises: Mapping[str, list[Regle]], niveau: str,
+                        conclus: Mapping[str, set], ordre_niveaux: Sequence[str]
+                        ) -> list[ACompleter]:
+    """Les informations à compléter, les plus influentes d'abord (comme les
+    « missingVariables » de Publicodes, classées) : celles dont une règle indécise élèverait
+    le niveau du parcours ou conclurait à l'urgence, puis celles qui ajouteraient une
+    fonction d'appui ou une alerte, puis les autres ; à égalité, dans l'ordre des champs."""
+    ordre_champs = {c: i for i, c in enumerate(CHAMPS)}
+    rang_niveau = {n: i for i, n in enumerate(ordre_niveaux)}
+    classes = []
+    for champ, regles in indecises.items():
+        niveaux = [r.alors.niveau for r in regles if r.alors.niveau
+                   and rang_niveau[r.alors.niveau] > rang_niveau[niveau]]
+        possible = max(niveaux, key=rang_niveau.__getitem__) if niveaux else None
+        if possible or any(r.alors.urgence for r in regles):
+            influence = 0
+        elif any(set(r.alors.appuis) - conclus["appuis"] or set(r.alors.alertes)
+                 - conclus["alertes"] for r in regles):
+            influence = 1
+        else:
+            influence = 2
+        classes.append(((influence, -rang_niveau.get(possible or niveau, 0),
+                         ordre_champs.get(champ, len(ordre_champs))),
+                        ACompleter(champ=champ, libelle=CHAMPS[champ].libelle,
+                                   regles=[r.id for r in regles], niveau_possible=possible)))
+    return [a for _, a in sorted(classes, key=lambda x: x[0])]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
@@ -39,12 +39,10 @@ class Scores(_Sortie):
     epices: float | None = None
     epices_precarite: bool | None = None
     mini_zarit: float | None = None
-    mini_zarit_fardeau: (
-        Literal["absent_ou_leger", "leger_a_modere", "modere_a_severe", "severe"] | None
-    ) = None
+    mini_zarit_fardeau: str | None = None  # absent_ou_leger … severe (instruments)
     gir: int | None = None
-    gir_source: Literal["saisi", "aggir"] | None = None
-    fragilite: Literal["non_reperee", "a_confirmer", "fragile", "non_fragile"] | None = None
+    gir_source: str | None = None  # saisi ou aggir
+    fragilite: str | None = None  # non_reperee, a_confirmer, fragile, non_fragile
 
 
 class ReferenceSortie(_Sortie):
@@ -66,11 +64,15 @@ class Explication(_Sortie):
 class ACompleter(_Sortie):
     """Une information facultative non renseignée (GIR, questionnaire) qui déciderait de
     règles encore indécises : la prochaine question à poser (« missingVariables » de
-    Publicodes). Ajout au contrat : il rend visible ce que le repérage n'a pas pu trancher."""
+    Publicodes), les plus influentes d'abord. Ajout au contrat : il rend visible ce que le
+    repérage n'a pas pu trancher."""
 
     champ: str
     libelle: str
     regles: list[str]
+    niveau_possible: str | None = None
+    """Le niveau plus élevé qu'une de ces règles conclurait : les informations qui
+    changeraient le niveau viennent en tête de ``a_completer``."""
 
 
 class InfoReferentiel(_Sortie):
@@ -79,10 +81,10 @@ class InfoReferentiel(_Sortie):
 
 
 class Orientation(_Sortie):
-    niveau: Literal["simple", "coordonne", "complexe"]
+    niveau: str  # un niveau du catalogue (simple, coordonne, complexe)
     urgence: bool
-    secteurs: list[Literal["sanitaire", "medico_social", "social"]]
-    parcours: list[Literal["soins", "sante", "vie"]]
+    secteurs: list[str]  # identifiants du catalogue : les types suivent les données
+    parcours: list[str]
     pps: bool
     clusters: list[ClusterPropose]
     appuis: list[AppuiPropose]

@@ -31,7 +31,7 @@ import numpy as np
 import pandas as pd
 
 from orientation.evaluation.vectoriel import EvaluateurCompile, EvaluateurVectoriel
-from orientation.referentiel import ORDRE_NIVEAUX, Referentiel
+from orientation.referentiel import Referentiel
 from orientation.resultat.assemblage import assembler
 from orientation.situation.erreurs import ErreurSaisie
 from orientation.situation.faits import CHAMPS, construire_fait
@@ -145,7 +145,8 @@ class ReperageCohorte:
             "alertes": list(cat.alertes),
             "acteurs": [a for c in cat.clusters.values() for a in c.acteurs],
         }
-        jetons = [("niveau", nom) for nom in ORDRE_NIVEAUX] + [("urgence", True), ("pps", True)]
+        jetons = [("niveau", nom) for nom in cat.ordre_niveaux]
+        jetons += [("urgence", True), ("pps", True)]
         jetons += [(champ, v) for champ, vs in self._valeurs_sortie.items() for v in vs]
         self._jeton = {j: k for k, j in enumerate(jetons)}
         self._incidence = np.zeros((len(referentiel.regles), len(jetons)), dtype=np.float32)
@@ -278,8 +279,8 @@ class ReperageCohorte:
         catalogue (acteurs groupés par cluster). Le test différentiel le vérifie."""
         colonnes: dict[str, Any] = {}
         membres = (tirees.astype(np.float32) @ self._incidence) > 0
-        niveau = np.full(len(tirees), ORDRE_NIVEAUX[0], dtype=object)
-        for nom in ORDRE_NIVEAUX[1:]:
+        niveau = np.full(len(tirees), self.referentiel.catalogue.ordre_niveaux[0], dtype=object)
+        for nom in self.referentiel.catalogue.ordre_niveaux[1:]:
             niveau[membres[:, self._jeton[("niveau", nom)]]] = nom
         colonnes["niveau"] = niveau
         for drapeau in ("urgence", "pps"):
