@@ -37,11 +37,13 @@ DELAI = 10.0
 
 
 def _pic_memoire() -> float:
-    """VmHWM du processus, en Mo."""
+    """La mémoire résidente de pointe, en Mo : celle du processus (VmHWM) ou celle du plus
+    gros des processus qu'il a lancés (``orientation screen``), si elle est plus grande."""
+    pic = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     for ligne in Path("/proc/self/status").read_text().splitlines():
         if ligne.startswith("VmHWM:"):
-            return int(ligne.split()[1]) / 1024
-    return 0.0
+            pic = max(pic, int(ligne.split()[1]) / 1024)
+    return pic
 
 
 # --- Campagnes (dans le processus enfant) ---------------------------------------------------------
