@@ -227,6 +227,8 @@ def _enfant(campagne: str, n: int, format_: str | None) -> None:
             compte["pire"] = max(compte["pire"], essai.secondes)
             if essai.secondes > DELAI:
                 compte["blocages"] += 1
+                if len(compte["exemples"]) < 6:
+                    compte["exemples"].append(f"{nom} : {essai.secondes:.0f} s")
             if essai.issue == "plantage" and len(compte["exemples"]) < 3:
                 compte["exemples"].append(f"{nom} : {essai.detail}"[:300])
     except MemoryError:

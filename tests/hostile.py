@@ -244,13 +244,15 @@ def xlsx(cellules: dict[str, str], chaines: list[str] | None = None,
     ``cellules`` : référence → valeur en ligne (``inlineStr``), ou indice de chaîne partagée
     si ``chaines`` est donné."""
     def cellule(ref: str, v: str) -> str:
+        position = f' r="{ref}"' if ref[0].isalpha() else ""  # « 1#12 » : ligne 1, sans r
         if chaines is not None:
-            return f'<c r="{ref}" t="s"><v>{v}</v></c>'
-        return f'<c r="{ref}" t="inlineStr"><is><t>{v}</t></is></c>'
+            return f'<c{position} t="s"><v>{v}</v></c>'
+        return f'<c{position} t="inlineStr"><is><t>{v}</t></is></c>'
 
     lignes: dict[int, list[str]] = {}
     for ref, v in cellules.items():
-        numero = int("".join(c for c in ref if c.isdigit()))
+        numero = int(ref.split("#")[0]) if "#" in ref else int("".join(
+            c for c in ref if c.isdigit()))
         lignes.setdefault(numero, []).append(cellule(ref, v))
     feuille = ('<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.'
                'openxmlformats.org/spreadsheetml/2006/main">'
@@ -314,7 +316,8 @@ def tableaux_xlsx() -> Iterator[tuple[str, bytes]]:
     en_tete = {f"{_colonne(i)}1": c for i, c in enumerate(EN_TETE.split(","))}
     yield "ordinaire", xlsx(en_tete | {"A2": "p1", "B2": "80", "C2": "present", "D2": "diabete"})
     yield "cellule de 50 Mo", xlsx(en_tete | {"A2": "p1", "B2": "80", "C2": "x" * 50_000_000})
-    yield "en-tête de 200 001 cellules", xlsx({f"{_colonne(i)}1": "age" for i in range(200_001)})
+    # 200 001 cellules sans référence sur la ligne 1 (au-delà des 16 384 colonnes d'Excel)
+    yield "en-tête de 200 001 cellules", xlsx({f"1#{i}": "age" for i in range(200_001)})
     yield "cellule au-delà de la limite d'Excel", xlsx(en_tete | {"A1048577": "p1"})
     yield "dimension démesurée", xlsx(en_tete | {"A2": "p1", "B2": "80"}, dimension="A1:XFD1048576")
     yield "formule", xlsx(en_tete | {"A2": '=HYPERLINK("http://x")', "B2": "80"})

@@ -111,3 +111,12 @@ def test_limiter_une_liste_de_messages_quelconque():
     assert lignes[-1] == f"… et {1_000 - AU_PLUS} autres erreurs"
     assert limiter(["a\nb"]) == ["a\\nb"]
     assert limiter(["é" * 10_000])[0].endswith("… (10000 caractères)")
+
+
+def test_toute_erreur_de_saisie_est_bornee_quelle_que_soit_sa_source():
+    """Un tableau de 10 000 colonnes inconnues donnait 10 001 messages (21 Mo pour 200 001) :
+    ErreurSaisie borne ses messages pour toutes les interfaces."""
+    e = ErreurSaisie([f"(colonnes) : colonne inconnue « c{i}\x1b »" for i in range(10_000)])
+    assert len(e.messages) == AU_PLUS + 1
+    assert e.messages[-1] == f"… et {10_000 - AU_PLUS} autres erreurs"
+    assert "\x1b" not in str(e) and "\\x1b" in e.messages[0]

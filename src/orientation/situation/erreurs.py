@@ -239,15 +239,17 @@ def messages(erreur: ValidationError) -> list[str]:
             nom = _GENRES.get(type_) or _MESSAGES.get(type_, "valeur invalide").split(" (")[0]
             resultat.append(f"{generique} : … et {nombres[genre] - len(lignes)} autres erreurs "
                             f"du même genre ({nom})")
-    return limiter(resultat)
+    return resultat
 
 
 class ErreurSaisie(ValueError):
-    """Une situation invalide ; ``messages`` nomme chaque champ fautif."""
+    """Une saisie invalide (situation, fichier, tableau) ; ``messages`` nomme chaque champ
+    fautif. Quelle que soit leur source, les messages sont bornés ici, une fois pour toutes
+    les interfaces (``limiter``) : échappés, coupés, au plus ``AU_PLUS`` puis leur nombre."""
 
-    def __init__(self, lignes: list[str]):
-        self.messages = lignes
-        super().__init__("\n".join(lignes))
+    def __init__(self, lignes: Iterable[str]):
+        self.messages = limiter(lignes)
+        super().__init__("\n".join(self.messages))
 
 
 def lire_situation(donnees: Any) -> Situation:
