@@ -16,8 +16,14 @@ page = st.navigation({
     "Médecin": [st.Page("app_pages/reperage.py", title="Repérage", default=True,
                         icon=":material/stethoscope:")],
     "Coordination": [st.Page("app_pages/scenarios.py", title="Scénarios",
-                             icon=":material/science:")],
+                             icon=":material/science:"),
+                     st.Page("app_pages/territoire.py", title="Diagnostic territorial",
+                             icon=":material/map:")],
     "Référentiel": [st.Page("app_pages/referentiel.py", title="Règles et paramètres",
-                            icon=":material/menu_book:")],
+                            icon=":material/menu_book:"),
+                    st.Page("app_pages/gherkin.py", title="Scénarios des experts",
+                            icon=":material/fact_check:"),
+                    st.Page("app_pages/impact.py", title="Essai de règles",
+                            icon=":material/compare_arrows:")],
 })
 page.run()

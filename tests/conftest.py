@@ -75,7 +75,7 @@ def pytest_runtest_makereport(item, call):
         return rapport
     from pytest_bdd.exceptions import StepDefinitionNotFoundError
 
-    from tests.glossaire import MessageScenario, phrases_proches
+    from orientation.referentiel.glossaire import MessageScenario, phrases_proches
 
     erreur = call.excinfo.value
     contexte = getattr(erreur, "scenario_bdd", None)

@@ -10,10 +10,9 @@ from pathlib import Path
 import pytest
 
 from orientation.interfaces.cli import main
-from orientation.referentiel import charger_referentiel, dossier_regles_par_defaut
+from orientation.referentiel import charger_referentiel, dossier_regles_par_defaut, glossaire
 from orientation.referentiel.scenarios import analyser, verifier
 from orientation.situation.faits import CHAMPS, QUESTIONNAIRES
-from tests import glossaire
 from tests.conftest import RACINE, REGLES
 from tests.test_referentiel import remplacer
 
@@ -161,7 +160,7 @@ def test_dossier_de_scenarios_introuvable(capsys, tmp_path):
 def test_features_readme_liste_chaque_phrase_du_glossaire():
     texte = glossaire.README_FEATURES.read_text(encoding="utf-8")
     assert texte == glossaire.readme_a_jour(texte), (
-        "features/README.md n'est plus à jour : lancer .venv/bin/python -m tests.glossaire")
+        "features/README.md n'est plus à jour : lancer .venv/bin/python -m orientation.referentiel.glossaire")
     for phrase in glossaire.GLOSSAIRE:
         assert phrase.modele.replace("|", "\\|") in texte
 

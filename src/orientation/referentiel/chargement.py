@@ -25,6 +25,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any
 
@@ -65,6 +66,9 @@ def _est_oui_non(v: Any) -> bool:
 
 
 FICHIERS_SPECIAUX = ("catalogue.yaml", "parametres.yaml", "vocabulaire.yaml")
+# Fichiers de données du référentiel qui ne sont pas des règles, facultatifs (annuaire.yaml :
+# catégories FINESS des acteurs, lu par orientation.annuaire).
+FICHIERS_ANNEXES = ("annuaire.yaml",)
 
 
 # --- Validation -----------------------------------------------------------------------------------
@@ -554,9 +558,13 @@ def _charger_theme(chemin: Path, analyseur: _Analyseur) -> tuple[str, list[Regle
     return theme, regles
 
 
-def charger_referentiel(dossier: Path | str) -> Referentiel:
-    """Charge et valide tout le référentiel ; lève ``ErreurReferentiel`` sinon."""
-    dossier = Path(dossier)
+def charger_referentiel(dossier: Path | str | Traversable) -> Referentiel:
+    """Charge et valide tout le référentiel ; lève ``ErreurReferentiel`` sinon.
+
+    ``dossier`` : un chemin, ou tout dossier lisible comme ``importlib.resources`` les lit
+    (``referentiel.memoire.DossierEnMemoire`` : un référentiel modifié ou reçu en zip, essayé
+    sans rien écrire sur disque)."""
+    dossier = Path(dossier) if isinstance(dossier, str) else dossier
     if not dossier.is_dir():
         raise ErreurReferentiel([f"{dossier} : dossier de règles introuvable"])
     for nom in FICHIERS_SPECIAUX:
@@ -567,7 +575,8 @@ def charger_referentiel(dossier: Path | str) -> Referentiel:
     erreurs: list[str] = []
     regles: list[Regle] = []
     themes: dict[str, str] = {}
-    presents = {p.name for p in dossier.glob("*.yaml")} - set(FICHIERS_SPECIAUX)
+    presents = ({p.name for p in dossier.iterdir() if p.name.endswith(".yaml") and p.is_file()}
+                - set(FICHIERS_SPECIAUX) - set(FICHIERS_ANNEXES))
     for nom in sorted(presents - set(catalogue.themes)):
         erreurs.append(f"{nom} : fichier de règles absent de la liste « themes » de "
                        "catalogue.yaml (il ne serait pas évalué)")

@@ -100,7 +100,8 @@ def charger_vocabulaire(dossier: Path | str) -> Vocabulaire:
     ``catalogue.yaml``) ; lève ``ErreurReferentiel`` en nommant le fichier et la ligne.
     Que chaque champ du modèle ait un libellé est vérifié par ``rules check``, qui connaît
     le modèle."""
-    chemin = Path(dossier) / FICHIER
+    # Un chemin, ou un dossier en mémoire (``referentiel.memoire``) : ``/`` et ``read_text``.
+    chemin = (Path(dossier) if isinstance(dossier, str) else dossier) / FICHIER
     if not chemin.is_file():
         raise ErreurReferentiel([f"{chemin} : fichier obligatoire introuvable"])
     brut = lire_yaml(chemin)
@@ -172,7 +173,7 @@ def charger_vocabulaire(dossier: Path | str) -> Vocabulaire:
     sections, textes, conclusions = plat("sections"), plat("textes"), plat("conclusions")
     sortie = plat("sortie")
     valeurs = plat("valeurs")
-    valeurs.update(_libelles_catalogue(Path(dossier)))
+    valeurs.update(_libelles_catalogue(chemin.parent if isinstance(chemin, Path) else dossier))
     if erreurs:
         raise ErreurReferentiel(erreurs)
     return Vocabulaire(sections, champs, valeurs, questionnaires, textes, conclusions, sortie,
@@ -205,6 +206,8 @@ def _vocabulaire(dossier: str, _version: tuple) -> Vocabulaire:
 
 def vocabulaire_de(dossier: Path | str) -> Vocabulaire:
     """Le vocabulaire d'un dossier de règles, relu seulement si ses fichiers ont changé."""
+    if not isinstance(dossier, str | Path):  # un dossier en mémoire (referentiel.memoire)
+        return charger_vocabulaire(dossier)
     fichiers = [Path(dossier) / FICHIER, Path(dossier) / "catalogue.yaml"]
     version = tuple((f.stat().st_mtime_ns, f.stat().st_size) if f.is_file() else None
                     for f in fichiers)

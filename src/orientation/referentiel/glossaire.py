@@ -11,27 +11,33 @@ identifiants sont toujours acceptés.
 Quand un scénario échoue, le message dit en français ce qui était attendu, ce que le moteur a
 conclu et quelles règles se sont appliquées (``EcartConstate``).
 
+Le glossaire est dans le paquet pour que tous ceux qui lisent les scénarios parlent les mêmes
+phrases : pytest-bdd (``tests/etapes.py`` enregistre chaque phrase comme définition d'étape),
+l'exécution en mémoire des scénarios (``referentiel.execution`` : page de l'application,
+situations des scénarios pour ``orientation rules diff``). Il ne dépend pas de pytest.
+
+Le repérage se fait avec le moteur courant (``moteur_courant``) : celui du référentiel livré,
+ou celui qu'une exécution a choisi (``avec_moteur``), par exemple un référentiel modifié.
+
 ``features/README.md`` liste ces phrases ; il est produit par ce module :
 
-    .venv/bin/python -m tests.glossaire        # réécrit la partie générée de features/README.md
+    .venv/bin/python -m orientation.referentiel.glossaire   # réécrit la partie générée
 """
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import difflib
 import re
-import sys
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
-import pytest
-from pytest_bdd import given, parsers, then, when
-
-from orientation.evaluation.moteur import moteur_par_defaut
+from orientation.evaluation.moteur import Moteur, moteur_par_defaut
 from orientation.referentiel import Referentiel
+from orientation.referentiel.scenarios import dossier_features_par_defaut
 from orientation.referentiel.vocabulaire import vocabulaire
 from orientation.resultat import Orientation
 from orientation.resultat.rapport import motif, scores_lisibles, valeur_lisible
@@ -39,8 +45,7 @@ from orientation.situation.erreurs import ErreurSaisie, lire_situation
 from orientation.situation.faits import CHAMPS
 from orientation.situation.modele import Aggir, Epices, Fragilite
 
-RACINE = Path(__file__).resolve().parents[1]
-README_FEATURES = RACINE / "features" / "README.md"
+README_FEATURES = dossier_features_par_defaut() / "README.md"
 DEBUT, FIN = "<!-- glossaire : début (généré) -->", "<!-- glossaire : fin -->"
 
 # --- Messages d'échec lisibles -------------------------------------------------------------
@@ -48,7 +53,7 @@ DEBUT, FIN = "<!-- glossaire : début (généré) -->", "<!-- glossaire : fin --
 
 class MessageScenario(AssertionError):
     """Un échec de scénario expliqué en français ; pytest l'affiche sans trace Python
-    (``tests/conftest.py``)."""
+    (``tests/conftest.py``), la page des scénarios tel quel."""
 
 
 class EcartConstate(MessageScenario):
@@ -73,8 +78,27 @@ def cle(texte: str) -> str:
     return re.sub(r"[\s\-–—_'’]+", " ", t).strip()
 
 
+_MOTEUR: contextvars.ContextVar[Moteur | None] = contextvars.ContextVar("moteur", default=None)
+
+
+def moteur_courant() -> Moteur:
+    """Le moteur des scénarios : celui choisi par ``avec_moteur``, sinon le référentiel livré
+    (ou celui de ``ORIENTATION_REGLES``)."""
+    return _MOTEUR.get() or moteur_par_defaut()
+
+
+@contextlib.contextmanager
+def avec_moteur(moteur: Moteur) -> Iterator[Moteur]:
+    """Les scénarios exécutés dans ce bloc repèrent avec ``moteur`` (un autre référentiel)."""
+    jeton = _MOTEUR.set(moteur)
+    try:
+        yield moteur
+    finally:
+        _MOTEUR.reset(jeton)
+
+
 def referentiel() -> Referentiel:
-    return moteur_par_defaut().referentiel
+    return moteur_courant().referentiel
 
 
 def _trouver(texte: str, connus: dict[str, str], quoi: str) -> str:
@@ -230,11 +254,6 @@ def verifier(dossier: Dossier, vrai: bool, attendu: str, constate: str) -> None:
     )
 
 
-@pytest.fixture
-def dossier() -> Dossier:
-    return Dossier()
-
-
 # --- L'enregistrement des phrases -------------------------------------------------------------
 
 
@@ -248,10 +267,18 @@ class Phrase:
     exemples: tuple[str, ...]
     effet: str
     motif: str
+    fonction: Callable[..., Any] = field(compare=False, repr=False)
+    convertisseurs: dict[str, Callable[[str], Any]] = field(default_factory=dict, compare=False,
+                                                          repr=False)
+
+    @property
+    def expression(self) -> re.Pattern[str]:
+        """Le motif compilé ; une étape correspond à la phrase si elle le remplit en entier
+        (comme ``pytest_bdd.parsers.re``)."""
+        return re.compile(self.motif)  # re garde les motifs compilés en cache
 
 
 GLOSSAIRE: list[Phrase] = []
-_DECORATEURS = {"Soit": given, "Quand": when, "Alors": then}
 SUJET = r"(?:il|elle|l'enfant|le patient|la patiente)"
 GUILLEMETS = r"«\s*(?P<{}>[^«»]+?)\s*»"
 
@@ -261,13 +288,8 @@ def _enregistrer(mot_cle: str, rubrique: str, modele: str, motif: str, exemples:
                  convertisseurs: dict[str, Callable[[str], Any]] | None = None) -> None:
     effet = effet or " ".join((fonction.__doc__ or "").split())
     exemples = tuple(exemples) or (modele if modele.startswith(mot_cle) else f"Et {modele}",)
-    GLOSSAIRE.append(Phrase(mot_cle, rubrique, modele, tuple(exemples), effet, motif))
-    # pytest-bdd range la définition d'étape dans le module appelant : ici, ce module.
-    niveau = 1
-    while sys._getframe(niveau).f_code.co_name != "<module>":
-        niveau += 1
-    _DECORATEURS[mot_cle](parsers.re(motif), converters=convertisseurs or {},
-                          stacklevel=niveau + 1)(fonction)
+    GLOSSAIRE.append(Phrase(mot_cle, rubrique, modele, tuple(exemples), effet, motif, fonction,
+                            dict(convertisseurs or {})))
 
 
 def etape(mot_cle: str, rubrique: str, modele: str, motif: str, *exemples: str,
@@ -685,7 +707,7 @@ def _evaluer(dossier: Dossier) -> None:
     except ErreurSaisie as e:
         dossier.refus = e.messages
         return
-    dossier.resultat = moteur_par_defaut().screen(situation)
+    dossier.resultat = moteur_courant().screen(situation)
 
 
 # === Alors : le résultat ======================================================================
