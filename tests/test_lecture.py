@@ -187,3 +187,50 @@ def test_la_situation_passe_par_la_lecture_sure():
         lire_situation_json('{"age": 200, "age": 84}')
     assert "clé « age » en double" in e.value.messages[0]
     assert lire_situation_json('{"age": 84}').age == 84
+
+
+# --- Les autres entrées JSON d'une situation ou de ses compagnons -------------------------------
+
+
+def _lien(texte: str) -> str:
+    import base64
+    import zlib
+
+    return base64.urlsafe_b64encode(zlib.compress(texte.encode(), 9)).decode().rstrip("=")
+
+
+def test_un_lien_de_partage_ne_garde_pas_l_une_de_deux_valeurs():
+    from orientation.interfaces.partage import situation_du_lien
+
+    with pytest.raises(ErreurSaisie) as e:
+        situation_du_lien(_lien('{"age": 200, "age": 84}'))
+    assert e.value.messages[0].startswith("(lien) : lien abîmé")
+    assert "clé « age » en double" in e.value.messages[0]
+    assert situation_du_lien(_lien('{"age": 84}')).age == 84
+
+
+def test_un_lien_de_partage_imbrique_ou_geant_est_refuse_en_francais():
+    from orientation.interfaces.partage import decoder
+
+    for texte in ("[" * 5_000 + "]" * 5_000, '{"age": ' + "9" * 3_000 + "}"):
+        with pytest.raises(ErreurSaisie, match=r"^\(lien\) : lien abîmé"):
+            decoder(_lien(texte))
+
+
+def test_un_fichier_d_essai_de_regles_a_cle_en_double_est_refuse():
+    from orientation.interfaces.partage import essai_du_fichier
+
+    texte = ('{"format": "orientation/partage", "version": 1, "parametres": '
+             '{"paerpa.age_minimal": 70, "paerpa.age_minimal": 80}}')
+    with pytest.raises(ErreurSaisie) as e:
+        essai_du_fichier(texte.encode(), {"paerpa.age_minimal": 75})
+    assert "clé « paerpa.age_minimal » en double" in e.value.messages[0]
+
+
+def test_une_demande_d_appui_a_cle_en_double_est_refusee():
+    from orientation.resultat.demande import lire_demande_json
+
+    with pytest.raises(ErreurSaisie) as e:
+        lire_demande_json('{"a": 1,\n "a": 2}')
+    assert e.value.messages[0].startswith("(demande) : clé « a » en double")
+    assert "ligne 2" in e.value.messages[0]

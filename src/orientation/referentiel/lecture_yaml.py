@@ -262,22 +262,25 @@ def _probleme_yaml(e: yaml.MarkedYAMLError, texte: str) -> str:
 def lire_yaml(chemin: Path) -> Any:
     """Lit un fichier YAML du référentiel avec le chargeur borné ; lève
     ``ErreurReferentiel`` avec le fichier et la ligne. À utiliser pour tout YAML de
-    ``rules/``."""
+    ``rules/``. ``chemin`` : un ``Path``, ou un fichier en mémoire qui a ``name`` et
+    ``read_bytes`` (référentiel reçu en zip : l'essai de règles)."""
     try:
-        taille = chemin.stat().st_size
+        if hasattr(chemin, "stat"):  # sur disque : la taille avant de tout lire
+            taille = chemin.stat().st_size
+            if taille > TAILLE_MAX:
+                raise ErreurReferentiel([f"{chemin.name} : fichier trop volumineux ({taille} "
+                                         f"octets ; {TAILLE_MAX} au plus)"])
+        octets = chemin.read_bytes()
     except OSError as e:
         raise ErreurReferentiel([f"{chemin.name} : illisible ({erreur_systeme(e)})"]) from None
-    if taille > TAILLE_MAX:
-        raise ErreurReferentiel([f"{chemin.name} : fichier trop volumineux ({taille} octets ; "
-                                 f"{TAILLE_MAX} au plus)"])
+    if len(octets) > TAILLE_MAX:
+        raise ErreurReferentiel([f"{chemin.name} : fichier trop volumineux ({len(octets)} "
+                                 f"octets ; {TAILLE_MAX} au plus)"])
     try:
-        texte = chemin.read_text(encoding="utf-8")
+        texte = octets.decode("utf-8")
     except UnicodeDecodeError as e:
-        message = f"{chemin.name} : le fichier n'est pas en UTF-8 (octet illisible à la " \
-                  f"position {e.start + 1})"
-        raise ErreurReferentiel([message]) from None
-    except OSError as e:
-        raise ErreurReferentiel([f"{chemin.name} : illisible ({erreur_systeme(e)})"]) from None
+        raise ErreurReferentiel([f"{chemin.name} : le fichier n'est pas en UTF-8 (octet "
+                                 f"illisible à la position {e.start + 1})"]) from None
     interdit = _INTERDITS_YAML.search(texte)
     if interdit:
         ligne, _ = position(texte, interdit.start())
