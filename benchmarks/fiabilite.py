@@ -34,6 +34,7 @@ sys.path.insert(0, str(RACINE))
 
 LIMITE_MEMOIRE = 2**30  # 1 Gio
 DELAI = 10.0
+DELAI_TABLEAU = 120  # secondes avant d'arrêter le repérage d'un tableau qui bloque
 
 
 def _pic_memoire() -> float:
@@ -240,17 +241,23 @@ def _enfant(campagne: str, n: int, format_: str | None) -> None:
 
 
 def _lancer(campagne: str, n: int, format_: str | None = None) -> dict:
+    """Une campagne dans un processus à part ; un tableau seul (``format_``) y a au plus
+    ``DELAI_TABLEAU`` secondes : au-delà, il compte comme un blocage (et un plantage)."""
     commande = [sys.executable, __file__, "--enfant", campagne, "--n", str(n)]
     if format_:
         commande += ["--format", format_]
+    delai = DELAI_TABLEAU if format_ else 3_600
+    debut = time.perf_counter()
     try:
-        p = subprocess.run(commande, capture_output=True, text=True, timeout=3_600,
+        p = subprocess.run(commande, capture_output=True, text=True, timeout=delai,
                            cwd=RACINE, env=os.environ | {"PYTHONPATH": str(RACINE)})
         return json.loads(p.stdout.strip().splitlines()[-1])
     except (subprocess.TimeoutExpired, IndexError, json.JSONDecodeError) as e:
+        bloque = isinstance(e, subprocess.TimeoutExpired)
         return {"essayees": 1, "acceptees": 0, "refusees": 0, "plantages": 1, "perdues": 0,
-                "blocages": 1 if isinstance(e, subprocess.TimeoutExpired) else 0, "pire": 0,
-                "lignes": 0, "memoire": 0, "exemples": [f"processus : {type(e).__name__}"]}
+                "blocages": int(bloque), "pire": time.perf_counter() - debut, "lignes": 0,
+                "memoire": 0, "exemples": [f"{campagne} : " + (
+                    f"arrêté après {delai} s" if bloque else f"processus : {type(e).__name__}")]}
 
 
 def _ligne(titre: str, c: dict) -> str:
