@@ -9,7 +9,7 @@ Fonctionnalité: Les fonctions d'appui
 
     Plan du scénario: Parcours complexe à <âge> ans : appui du DAC
       Soit une personne de <âge> ans
-      Et elle n'a aucune couverture maladie
+      Et elle a un handicap rare
       Quand on évalue sa situation
       Alors le parcours est complexe
       Et la fonction d'appui « DAC – réponse globale » est proposée
@@ -81,12 +81,15 @@ Fonctionnalité: Les fonctions d'appui
   @R-APPUI-DAC-DEJA-EN-PLACE
   Règle: Un appui déjà en place est recontacté plutôt que de multiplier les intervenants
 
-    Scénario: Déjà suivie par le DAC
+    Scénario: Déjà suivie par le DAC, rien d'autre n'est renseigné
+      # Le DAC ne suit que des parcours jugés complexes par un professionnel : ce n'est pas
+      # un parcours simple ; on recontacte le DAC plutôt que d'en solliciter un autre.
       Soit une patiente de 66 ans
       Et elle est déjà suivie par le DAC
       Quand on évalue sa situation
       Alors la fonction d'appui « DAC – réponse globale » est proposée
-      Et le parcours est simple
+      Et le parcours est complexe
+      Et le parcours n'est pas simple
 
   @R-APPUI-CARENCE-MEDECIN-TRAITANT
   Règle: Un parcours complexe sans médecin traitant révèle une carence à signaler

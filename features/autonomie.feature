@@ -1,7 +1,8 @@
 # language: fr
 Fonctionnalité: La perte d'autonomie fonctionnelle
   GIR saisi ou calculé par la grille AGGIR, activités de la vie quotidienne, aides à
-  domicile, autonomie décisionnelle (rules/autonomie.yaml ; CASF L232-2, annexe 2-2).
+  domicile, autonomie décisionnelle (rules/autonomie.yaml ; CASF L232-2, R232-1, R232-4,
+  annexe 2-2 ; avant 60 ans, PCH de la MDPH, CASF L245-1).
 
   @R-AUTONOMIE-APA
   Règle: Après 60 ans, en GIR 1 à 4, l'APA finance un plan d'aide
@@ -18,6 +19,25 @@ Fonctionnalité: La perte d'autonomie fonctionnelle
         | 85  | 1   | est proposé       |
         | 59  | 4   | n'est pas proposé |
         | 80  | 5   | n'est pas proposé |
+
+    Scénario: L'APA est une aide sociale du département : secteurs médico-social et social
+      Soit une patiente de 81 ans
+      Et elle est en GIR 3
+      Quand on évalue sa situation
+      Alors les secteurs en cause sont : médico-social et social
+      Et le parcours est coordonné
+
+    Scénario: Sans signe de perte d'autonomie, le GIR n'est pas demandé
+      Soit un patient de 62 ans
+      Et il a une maladie chronique : hypertension
+      Quand on évalue sa situation
+      Alors l'information « GIR » n'est pas à compléter
+
+    Scénario: Une personne qui ne fait plus seule ses courses : le GIR est à compléter
+      Soit un patient de 78 ans
+      Et il dépend d'autrui pour 2 activités instrumentales de la vie quotidienne
+      Quand on évalue sa situation
+      Alors l'information « GIR » est à compléter
 
     Scénario: Le GIR calculé par la grille AGGIR ouvre aussi l'APA
       Soit une patiente de 78 ans
@@ -42,6 +62,32 @@ Fonctionnalité: La perte d'autonomie fonctionnelle
         | 5   | est proposé       |
         | 6   | est proposé       |
 
+  @R-AUTONOMIE-PCH
+  Règle: Avant 60 ans, la perte d'autonomie se compense par la PCH de la MDPH, après 60 ans par l'APA
+
+    Plan du scénario: GIR 3 à <âge> ans
+      Soit une personne de <âge> ans
+      Et elle est en GIR 3
+      Quand on évalue sa situation
+      Alors l'acteur « Maison départementale des personnes handicapées (MDPH) » <mdph>
+      Et l'acteur « Conseil départemental (APA) » <apa>
+
+      Exemples:
+        | âge | mdph              | apa               |
+        | 45  | est proposé       | n'est pas proposé |
+        | 59  | est proposé       | n'est pas proposé |
+        | 60  | n'est pas proposé | est proposé       |
+        | 75  | n'est pas proposé | est proposé       |
+
+    Scénario: Un homme de 52 ans qui ne se lave plus seul depuis son AVC
+      Soit un patient de 52 ans
+      Et il a une maladie chronique : AVC
+      Et il dépend d'autrui pour 2 activités de base de la vie quotidienne
+      Quand on évalue sa situation
+      Alors l'acteur « Maison départementale des personnes handicapées (MDPH) » est proposé
+      Et la règle R-AUTONOMIE-PCH fait partie des raisons
+      Et l'acteur « Conseil départemental (APA) » n'est pas proposé
+
   @R-AUTONOMIE-SOINS-DOMICILE
   Règle: Plusieurs activités de base non faites seul : soins à domicile
 
@@ -58,7 +104,7 @@ Fonctionnalité: La perte d'autonomie fonctionnelle
         | 6   | est proposé       |
 
   @R-AUTONOMIE-AIDES-INSUFFISANTES
-  Règle: Des aides insuffisantes pour une personne qui a besoin d'aide menacent le maintien à domicile
+  Règle: Des aides déclarées insuffisantes ou absentes menacent le maintien à domicile, même sans détail des incapacités
 
     Plan du scénario: Aides <aides>, <iadl> activité(s) instrumentale(s) non faite(s) seul
       Soit une patiente de 50 ans
@@ -72,7 +118,8 @@ Fonctionnalité: La perte d'autonomie fonctionnelle
         | insuffisantes | 2    | est proposé       |
         | aucune        | 1    | est proposé       |
         | adaptées      | 2    | n'est pas proposé |
-        | insuffisantes | 0    | n'est pas proposé |
+        | insuffisantes | 0    | est proposé       |
+        | aucune        | 0    | est proposé       |
 
   @R-AUTONOMIE-DEPENDANCE-LOURDE
   Règle: En GIR 1 ou 2 sans relais à domicile, l'hébergement est à envisager
@@ -102,6 +149,17 @@ Fonctionnalité: La perte d'autonomie fonctionnelle
       Alors l'acteur « Unité de soins de longue durée (USLD) » est proposé
       Et le parcours est complexe
 
+    @R-SANTE-CRISE-COMPORTEMENTALE
+    Scénario: Démence en crise comportementale, GIR 2 : pas d'USLD
+      Soit une patiente de 87 ans
+      Et elle est en GIR 2
+      Et elle a des troubles cognitifs
+      Et elle a des troubles de l'humeur ou du comportement
+      Et sa pathologie chronique n'est pas stabilisée
+      Quand on évalue sa situation
+      Alors l'acteur « Unité de soins de longue durée (USLD) » n'est pas proposé
+      Et l'acteur « Unité cognitivo-comportementale (UCC, en SMR) » est proposé
+
     Scénario: GIR 3 et pathologie non stabilisée : pas d'USLD
       Soit un patient de 90 ans
       Et il est en GIR 3
@@ -123,3 +181,16 @@ Fonctionnalité: La perte d'autonomie fonctionnelle
         | protection | proposition       |
         | aucune     | est proposé       |
         | en place   | n'est pas proposé |
+
+    Plan du scénario: Autonomie décisionnelle altérée à <âge> ans : le mineur est sous l'autorité parentale
+      Soit un enfant de <âge> ans
+      Et son autonomie décisionnelle est altérée
+      Quand on évalue sa situation
+      Alors l'acteur « Protection juridique des majeurs » <proposition>
+      Et l'acteur « Personne de confiance » <confiance>
+
+      Exemples:
+        | âge | proposition       | confiance         |
+        | 12  | n'est pas proposé | n'est pas proposé |
+        | 17  | est proposé       | n'est pas proposé |
+        | 18  | est proposé       | est proposé       |

@@ -84,13 +84,23 @@ Fonctionnalité: Cas particuliers du parcours de soins coordonnés
       Et sa sortie d'hospitalisation est prévue
       Quand on évalue sa situation
       Alors l'acteur « Soins médicaux et de réadaptation (SMR) » <proposition>
-      Et le parcours est <niveau>
+      Et le parcours est coordonné
 
       Exemples:
-        | gir | proposition       | niveau    |
-        | 3   | est proposé       | complexe  |
-        | 4   | est proposé       | complexe  |
-        | 5   | n'est pas proposé | coordonné |
+        | gir | proposition       |
+        | 3   | est proposé       |
+        | 4   | est proposé       |
+        | 5   | n'est pas proposé |
+
+    Scénario: Sortie d'hospitalisation d'une personne dépendante qui vit seule, sans aidant
+      Soit une patiente de 79 ans
+      Et elle est en GIR 3
+      Et elle vit seule
+      Et elle n'a aucun aidant
+      Et sa sortie d'hospitalisation est prévue
+      Quand on évalue sa situation
+      Alors le parcours est complexe
+      Et la fonction d'appui « DAC – réponse globale » est proposée
 
     Scénario: Hébergement temporaire et SAD si le domicile n'est pas prêt
       Soit un patient de 82 ans
@@ -126,6 +136,13 @@ Fonctionnalité: Cas particuliers du parcours de soins coordonnés
         | 0   | est proposé       |
         | 5   | est proposé       |
         | 6   | n'est pas proposé |
+
+    Scénario: Un enfant de 3 ans en urgence vitale : la PMI n'est pas proposée à côté du 15
+      Soit un enfant de 3 ans
+      Et il présente des signes d'urgence vitale
+      Quand on évalue sa situation
+      Alors l'acteur « Protection maternelle et infantile (PMI) » n'est pas proposé
+      Et l'acteur « SAMU – centre 15 » est proposé
 
   @R-CAS-ENFANT-SANTE-SCOLAIRE
   Règle: Un enfant d'âge scolaire malade ou handicapé : l'école est associée
@@ -163,3 +180,78 @@ Fonctionnalité: Cas particuliers du parcours de soins coordonnés
       Et le cluster « Action sociale et collectivités » est proposé avec « Service social départemental »
       Et le secteur social est en cause
       Et le parcours de vie est concerné
+
+  @R-CAS-VIOLENCES-CONJUGALES @R-COMPLEXITE-DANGER
+  Règle: Des violences au sein du couple : protéger, informer, signaler si besoin ; jamais un parcours simple
+
+    Scénario: « Mon mari me frappe », dit une femme de 34 ans venue pour des insomnies
+      Soit une patiente de 34 ans
+      Et elle subit des violences au sein du couple
+      Quand on évalue sa situation
+      Alors le parcours n'est pas simple
+      Et le parcours est complexe
+      Et l'alerte « violences_conjugales » est levée
+      Et l'acteur « Association d'aide aux victimes (116 006) » est proposé
+      Et l'acteur « SIAO et 115 (hébergement d'urgence, veille sociale) » est proposé
+      Et l'acteur « Procureur de la République (signalement) » est proposé
+      Et l'acteur « Psychologue » est proposé
+      Et les secteurs en cause sont : sanitaire et social
+
+  @R-CAS-CRISE-SUICIDAIRE @R-COMPLEXITE-DANGER
+  Règle: Une crise suicidaire : 3114, évaluation psychiatrique, 15 si le danger est immédiat
+
+    Scénario: Un homme de 47 ans qui dit vouloir en finir, sans détresse vitale
+      Soit un patient de 47 ans
+      Et il est en crise suicidaire
+      Quand on évalue sa situation
+      Alors le parcours n'est pas simple
+      Et l'alerte « crise_suicidaire » est levée
+      Et l'acteur « Centre médico-psychologique (CMP) » est proposé
+      Et l'acteur « Service des urgences » est proposé
+      Et ce n'est pas une urgence
+
+    Scénario: Une adolescente de 15 ans en crise suicidaire
+      Soit une patiente de 15 ans
+      Et elle est en crise suicidaire
+      Quand on évalue sa situation
+      Alors l'alerte « crise_suicidaire » est levée
+      Et l'acteur « Personne de confiance » n'est pas proposé
+      Et le parcours n'est pas simple
+
+  @R-CAS-SORTIE-DETENTION
+  Règle: À la sortie de détention, continuité des soins et des droits
+
+    Scénario: Un homme de 31 ans sous traitement de substitution, qui sort de prison la semaine prochaine
+      Soit un patient de 31 ans
+      Et il a une addiction
+      Et sa sortie de prison est prévue la semaine prochaine
+      Quand on évalue sa situation
+      Alors l'acteur « Service pénitentiaire d'insertion et de probation (SPIP) » est proposé
+      Et l'acteur « Assurance maladie (CPAM) » est proposé
+      Et l'acteur « Centre de soins, d'accompagnement et de prévention en addictologie (CSAPA) » est proposé
+      Et le parcours est coordonné
+      Et un PPS est recommandé
+
+    Scénario: Sorti de prison, à la rue, avec une addiction
+      Soit un patient de 31 ans
+      Et il a une addiction
+      Et il sort de détention
+      Et il est sans domicile
+      Quand on évalue sa situation
+      Alors le parcours est complexe
+      Et l'acteur « SIAO et 115 (hébergement d'urgence, veille sociale) » est proposé
+
+  @R-SOCIAL-AME @R-CAS-SANS-MEDECIN-TRAITANT
+  Règle: L'aide médicale de l'État est hors du parcours de soins coordonnés : pas de minoration sans médecin traitant
+
+    Plan du scénario: Sans médecin traitant, couverture : <couverture>
+      Soit un patient de 35 ans
+      Et il n'a pas de médecin traitant déclaré
+      Et <couverture>
+      Quand on évalue sa situation
+      Alors l'alerte « sans médecin traitant » <alerte>
+
+      Exemples:
+        | couverture                                        | alerte         |
+        | il bénéficie de l'aide médicale de l'État (AME)  | n'est pas levée |
+        | sa couverture maladie est complète                | est levée      |

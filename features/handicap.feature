@@ -19,6 +19,20 @@ Fonctionnalité: Les situations de handicap
         | psychique| non     | fait partie des raisons         |
         | moteur   | oui     | ne fait pas partie des raisons  |
 
+    Plan du scénario: Handicap moteur sans reconnaissance à <âge> ans
+      # Avant 60 ans, la compensation passe par la MDPH (PCH, CASF L245-1) ; après, par l'APA
+      # (CASF R232-1).
+      Soit une personne de <âge> ans
+      Et elle a un handicap moteur
+      Quand on évalue sa situation
+      Alors la règle R-HANDICAP-MDPH <raison>
+
+      Exemples:
+        | âge | raison                          |
+        | 59  | fait partie des raisons         |
+        | 60  | ne fait pas partie des raisons  |
+        | 72  | ne fait pas partie des raisons  |
+
   @R-HANDICAP-ENFANT-PRECOCE
   Règle: Avant six ans, un enfant handicapé est accompagné par un CAMSP
 
@@ -90,3 +104,43 @@ Fonctionnalité: Les situations de handicap
       Et la fonction d'appui « Communauté 360 » est proposée
       Et la fonction d'appui « pcpe » est proposée
       Et la fonction d'appui « DAC – coordination territoriale » est proposée
+
+  @R-HANDICAP-TND-PCO
+  Règle: Avant 13 ans, un écart inhabituel de développement entre dans le parcours de la plateforme TND
+
+    Plan du scénario: Un enfant de <âge> ans avec un handicap <type>
+      Soit un enfant de <âge> ans
+      Et il a un handicap <type>
+      Quand on évalue sa situation
+      Alors la fonction d'appui « pco_tnd » <proposition>
+
+      Exemples:
+        | âge | type     | proposition        |
+        | 4   | mental   | est proposée       |
+        | 10  | cognitif | est proposée       |
+        | 10  | moteur   | n'est pas proposée |
+        | 14  | mental   | n'est pas proposée |
+
+    Scénario: Un garçon de 3 ans qui ne parle pas et ne regarde pas dans les yeux
+      Soit un enfant de 3 ans
+      Et il a un trouble du spectre de l'autisme suspecté
+      Quand on évalue sa situation
+      Alors la fonction d'appui « pco_tnd » est proposée
+      Et la fonction d'appui « cra » est proposée
+
+    Scénario: Un enfant de 9 ans avec un trouble du neurodéveloppement suspecté
+      Soit un enfant de 9 ans
+      Et il a un trouble du neurodéveloppement suspecté (attention, apprentissages)
+      Quand on évalue sa situation
+      Alors la fonction d'appui « pco_tnd » est proposée
+      Et l'acteur « Consultation mémoire » n'est pas proposé
+
+  @R-HANDICAP-AUTISME-CRA
+  Règle: À tout âge, l'autisme trouve au centre ressources autisme information, orientation et diagnostic des cas complexes
+
+    Scénario: Une femme de 28 ans qui pense être autiste
+      Soit une patiente de 28 ans
+      Et elle est autiste
+      Quand on évalue sa situation
+      Alors la fonction d'appui « Centre ressources autisme (CRA) » est proposée
+      Et la fonction d'appui « pco_tnd » n'est pas proposée

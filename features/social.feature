@@ -63,7 +63,8 @@ Fonctionnalité: La situation sociale
       Alors l'alerte « sans couverture » est levée
       Et le cluster « Hôpital » est proposé avec « Permanence d'accès aux soins de santé (PASS) »
       Et les secteurs en cause sont : sanitaire et social
-      Et le parcours est complexe
+      Et le parcours est coordonné
+      Et un PPS est recommandé
 
   @R-SOCIAL-ISOLEMENT
   Règle: Une personne isolée : CCAS et associations contre l'isolement
@@ -156,7 +157,7 @@ Fonctionnalité: La situation sociale
   @R-SOCIAL-PSYCHIATRIE-PRECARITE
   Règle: Troubles psychiques et grande précarité : l'équipe mobile psychiatrie-précarité va vers la personne
 
-    Plan du scénario: Troubles psychiques et <précarité>
+    Plan du scénario: Troubles psychiques, précarité et exclusion des soins : <précarité>
       Soit un homme de 38 ans
       Et il a des troubles psychiques
       Et <précarité>
@@ -168,7 +169,29 @@ Fonctionnalité: La situation sociale
         | précarité                                              |
         | il est sans domicile                                   |
         | il n'a aucune couverture maladie                       |
-        | au questionnaire EPICES, il répond non à toutes les questions |
+
+    Scénario: Précarité et pas de médecin traitant : exclusion des soins
+      Soit un homme de 38 ans
+      Et il a des troubles psychiques
+      Et il a des difficultés financières
+      Et il n'a pas de médecin traitant déclaré
+      Quand on évalue sa situation
+      Alors la fonction d'appui « Équipe mobile psychiatrie-précarité (EMPP) » est proposée
+
+    Scénario: Une femme logée, couverte, suivie, avec un score EPICES élevé : pas d'EMPP ni de PASS
+      # Circulaire n° 2005-521 : l'EMPP va vers les personnes en précarité et en exclusion
+      # qui n'accèdent pas aux soins ; la PASS (CSP L6112-6) reçoit les personnes sans droits
+      # ouverts. Un score EPICES élevé seul ne fait ni l'un ni l'autre.
+      Soit une patiente de 41 ans
+      Et elle a des troubles psychiques
+      Et au questionnaire EPICES, elle répond oui à : travailleur social, complémentaire et difficultés financières et non aux autres
+      Et elle a un médecin traitant déclaré
+      Quand on évalue sa situation
+      Alors la précarité est repérée par EPICES
+      Et la fonction d'appui « Équipe mobile psychiatrie-précarité (EMPP) » n'est pas proposée
+      Et l'acteur « Permanence d'accès aux soins de santé (PASS) » n'est pas proposé
+      Et l'acteur « Centre médico-psychologique (CMP) » est proposé
+      Et l'acteur « Service social départemental » est proposé
 
     Scénario: Troubles psychiques sans précarité
       Soit un homme de 38 ans
@@ -195,3 +218,101 @@ Fonctionnalité: La situation sociale
       Quand on évalue sa situation
       Alors l'acteur « Interprétariat professionnel en santé » est proposé
       Et le parcours de soins est concerné
+
+  @R-SOCIAL-VIT-SEUL-DEPENDANT
+  Règle: Vivre seul avec des troubles cognitifs, une fin de vie ou une dépendance : sécuriser le domicile
+
+    Plan du scénario: Vit seule à 84 ans : <situation>
+      Soit une patiente de 84 ans
+      Et elle vit seule
+      Et <situation>
+      Quand on évalue sa situation
+      Alors la règle R-SOCIAL-VIT-SEUL-DEPENDANT <raison>
+
+      Exemples:
+        | situation                                                   | raison                         |
+        | elle a des troubles cognitifs                               | fait partie des raisons        |
+        | elle relève de soins palliatifs                             | fait partie des raisons        |
+        | elle est en GIR 4                                           | fait partie des raisons        |
+        | elle dépend d'autrui pour 1 activités de base de la vie quotidienne | fait partie des raisons |
+        | elle a une maladie chronique : hypertension                 | ne fait pas partie des raisons |
+
+    Scénario: Vivre seul, autonome : rien à organiser
+      Soit un patient de 70 ans
+      Et il vit seul
+      Quand on évalue sa situation
+      Alors le parcours est simple
+      Et l'acteur « Centre communal d'action sociale (CCAS) » n'est pas proposé
+
+  @R-SOCIAL-SANS-DOMICILE
+  Règle: Une personne sans domicile est orientée par le 115 et le SIAO, avec ou sans troubles psychiques
+
+    Scénario: Un homme à la rue, sans trouble psychique, sans maladie connue
+      Soit un homme de 46 ans
+      Et il est sans domicile
+      Quand on évalue sa situation
+      Alors l'acteur « SIAO et 115 (hébergement d'urgence, veille sociale) » est proposé
+      Et la fonction d'appui « Équipe mobile psychiatrie-précarité (EMPP) » n'est pas proposée
+      Et le parcours est coordonné
+
+  @R-SOCIAL-SANS-DOMICILE-SOINS
+  Règle: Sans domicile et malade : lits halte soins santé, lits d'accueil médicalisés, appartements de coordination thérapeutique
+
+    Scénario: À la rue avec un diabète et un ulcère du pied
+      # « Monsieur K., 52 ans, dort dehors depuis trois mois, diabétique, plaie du pied qui
+      # demande des soins infirmiers quotidiens. » Soins sans hospitalisation : LHSS ; la rue
+      # est en elle-même un risque de rupture de parcours.
+      Soit un homme de 52 ans
+      Et il est sans domicile
+      Et il a une maladie chronique : diabète
+      Quand on évalue sa situation
+      Alors l'acteur « Lits halte soins santé (LHSS) » est proposé
+      Et l'acteur « SIAO et 115 (hébergement d'urgence, veille sociale) » est proposé
+      Et le parcours est complexe
+      Et la fonction d'appui « DAC – réponse globale » est proposée
+
+  @R-SOCIAL-AME-A-DEMANDER @R-SOCIAL-SANS-COUVERTURE
+  Règle: Sans titre de séjour ni couverture, c'est l'aide médicale de l'État qu'on demande
+
+    Scénario: Un homme de 28 ans arrivé il y a un an, sans papiers ni couverture, qui tousse depuis un mois
+      Soit un homme de 28 ans
+      Et il est sans titre de séjour
+      Et il n'a aucune couverture maladie
+      Quand on évalue sa situation
+      Alors l'acteur « Permanence d'accès aux soins de santé (PASS) » est proposé
+      Et l'acteur « Assurance maladie (CPAM) » est proposé
+      Et l'acteur « Complémentaire santé (dont C2S) » n'est pas proposé
+      Et l'alerte « sans couverture » est levée
+      Et la règle R-SOCIAL-AME-A-DEMANDER fait partie des raisons
+
+    @R-SOCIAL-SANS-COMPLEMENTAIRE
+    Scénario: Sans couverture mais en situation régulière : protection universelle maladie et C2S
+      Soit un homme de 28 ans
+      Et il n'a aucune couverture maladie
+      Quand on évalue sa situation
+      Alors l'acteur « Complémentaire santé (dont C2S) » est proposé
+      Et la règle R-SOCIAL-AME-A-DEMANDER ne fait pas partie des raisons
+
+  @R-SOCIAL-JEUNE-AIDANT
+  Règle: Un jeune aidant : protéger sa scolarité, ses études et sa santé
+
+    Scénario: Un collégien de 14 ans qui s'occupe de sa mère atteinte de sclérose en plaques
+      Soit un enfant de 14 ans
+      Et il aide sa mère malade
+      Quand on évalue sa situation
+      Alors l'acteur « Santé scolaire » est proposé
+      Et l'acteur « Plateforme d'accompagnement et de répit » est proposé
+      Et le parcours est coordonné
+
+    Plan du scénario: Aidant d'un proche à <âge> ans
+      Soit une personne de <âge> ans
+      Et elle aide un proche malade, handicapé ou âgé
+      Quand on évalue sa situation
+      Alors la règle R-SOCIAL-JEUNE-AIDANT <raison>
+
+      Exemples:
+        | âge | raison                          |
+        | 17  | fait partie des raisons         |
+        | 24  | fait partie des raisons         |
+        | 25  | ne fait pas partie des raisons  |
+        | 52  | ne fait pas partie des raisons  |

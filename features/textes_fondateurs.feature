@@ -17,8 +17,9 @@ Fonctionnalité: Les exemples des textes fondateurs
     Alors le cluster « Médecine de ville » est proposé avec « Médecin traitant », « Pharmacien d'officine » et « Maison de santé pluriprofessionnelle »
     Et le cluster « Médico-social à domicile » est proposé avec « SAD aide »
     Et le cluster « Hôpital » est proposé avec « Consultation mémoire »
-    Et les secteurs en cause sont : sanitaire et médico-social
-    Et le parcours est complexe
+    Et les secteurs en cause sont : sanitaire, médico-social et social
+    Et le parcours est coordonné
+    Et un plan personnalisé de santé est recommandé
 
   @R-SANTE-DEPISTAGE-ORGANISE @R-SANTE-POLYMEDICATION @R-CAS-URGENCE-VITALE @R-SANTE-ADDICTION @R-AUTONOMIE-SOINS-DOMICILE @R-SOCIAL-AIDANT-EPUISE @R-SOCIAL-SANS-COMPLEMENTAIRE @R-SOCIAL-ISOLEMENT
   Plan du scénario: Les clusters du parcours de santé : « <cluster> »
@@ -42,6 +43,7 @@ Fonctionnalité: Les exemples des textes fondateurs
   Scénario: Parcours complexe au sens de la loi : plusieurs catégories de professionnels
     Soit un patient de 72 ans
     Et il a fait une chute grave
+    Et il est tombé 3 fois en 6 mois
     Et son aidant est épuisé
     Et son logement est inadapté
     Quand on évalue sa situation
@@ -86,8 +88,12 @@ Fonctionnalité: Les exemples des textes fondateurs
 
   @R-CAS-SORTIE-HOSPITALISATION @R-CAS-SORTIE-HOSPITALISATION-DEPENDANCE @R-APPUI-EQUIPE-MOBILE-GERIATRIE
   Scénario: La circulation de l'information au moment de la sortie d'hospitalisation
+    # « Monsieur V., 83 ans, GIR 3, sort de l'hôpital après-demain ; il vit seul et n'a
+    # personne. »
     Soit un patient de 83 ans
     Et il est en GIR 3
+    Et il vit seul
+    Et il n'a aucun aidant
     Et sa sortie d'hospitalisation est prévue dans les prochains jours
     Quand on évalue sa situation
     Alors l'alerte « sortie d'hospitalisation » est levée
@@ -104,7 +110,8 @@ Fonctionnalité: Les exemples des textes fondateurs
     Alors l'alerte « sans couverture » est levée
     Et la fonction d'appui « Mission accompagnement santé (CPAM) » est proposée
     Et l'acteur « Interprétariat professionnel en santé » est proposé
-    Et le parcours est complexe
+    Et les secteurs en cause sont : sanitaire et social
+    Et le parcours est coordonné
 
   @R-SOCIAL-AIDANT-EPUISE @R-AUTONOMIE-DEPENDANCE-LOURDE
   Scénario: Un aidant épuisé auprès d'une personne très dépendante
@@ -139,4 +146,5 @@ Fonctionnalité: Les exemples des textes fondateurs
     Et son logement est inadapté
     Quand on évalue sa situation
     Alors les niveaux de parcours sont : soins, santé et vie
-    Et le parcours est complexe
+    Et le parcours est coordonné
+    Et un PPS est recommandé

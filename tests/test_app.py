@@ -207,12 +207,15 @@ def test_et_si_montre_ce_qui_change_cote_a_cote():
     at.selectbox(key=cle(at, "social.aidant", "etsi.")).select("epuise").run()
     assert not at.exception
     texte = textes(at)
-    assert ":blue[Niveau : simple → complexe]" in texte
-    assert ":green[Fonctions d'appui proposées : + DAC – réponse globale]" in texte
+    # Isolement et aidant épuisé : un seul domaine de risque (l'entourage), le parcours
+    # devient coordonné, avec l'appui du DAC à l'aidant (rules/complexite.yaml).
+    assert ":blue[Niveau : simple → coordonné]" in texte
+    assert (":green[Fonctions d'appui proposées : + DAC – appui à la personne et à "
+            "l'aidant]") in texte
     modifies = next(d.value for d in at.dataframe if "après" in d.value.columns)
     assert modifies.values.tolist() == [["Isolement social", "non", "oui"],
                                         ["Aidant", "présent", "épuisé"]]
-    assert "#### :green[Parcours simple]" in texte and "#### :red[Parcours complexe]" in texte
+    assert "#### :green[Parcours simple]" in texte and "#### :blue[Parcours coordonné]" in texte
 
 
 def test_et_si_peut_partir_du_dernier_reperage():

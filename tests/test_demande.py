@@ -77,7 +77,7 @@ def test_la_premiere_page_est_une_demande_d_appui_complete(complexe):
     assert pages[1].startswith("Annexe — détail du repérage")
     assert "R-COMPLEXITE-PLURISECTORIELLE" in " ".join(pages[1:])
     assert "Licence Ouverte" in " ".join(pages[1:])  # attribution des données FINESS
-    assert "Convention nationale pharmaceutique" in " ".join(pages[1:])  # mots entiers
+    assert "convention nationale pharmaceutique" in " ".join(pages[1:])  # mots entiers
 
 
 def test_sans_demande_des_champs_a_remplir_et_une_case_vide(complexe, moteur):

@@ -21,8 +21,9 @@ def test_les_compositions_se_lisent_comme_publicodes(moteur):
     ref = moteur.referentiel
     lignes = condition_en_lignes(ref.regle("R-COMPLEXITE-FACTEURS-RUPTURE").si, ref)
     assert lignes[0] == (0, "au moins 3 de ces conditions :")
-    assert (1, "aidant : aucun ou épuisé") in lignes
-    assert (1, "chutes en 6 mois ≥ 2 (paramètre chutes.nb_repetees)") in lignes
+    assert (1, "une de ces conditions :") in lignes
+    assert (2, "aidant : épuisé") in lignes
+    assert (2, "chutes en 12 mois ≥ 2 (paramètre chutes.nb_repetees)") in lignes
 
 
 def test_le_chainage_et_les_conclusions_se_lisent(moteur):

@@ -142,12 +142,15 @@ def test_api_publique_du_contrat():
 
 
 def test_a_completer_nomme_l_information_manquante_et_les_regles_qu_elle_trancherait(moteur):
-    sans_gir = moteur.screen(situation({"age": 84, "sante": {"nb_medicaments": 11}}))
+    # Le GIR n'est demandé qu'à qui montre une perte d'autonomie (ici : ne fait plus seul
+    # deux activités instrumentales).
+    sans_gir = moteur.screen(situation({"age": 84, "sante": {"nb_medicaments": 11},
+                                        "autonomie": {"iadl_dependantes": 2}}))
     manques = {a.champ: a.regles for a in sans_gir.a_completer}
     assert "R-AUTONOMIE-APA" in manques["scores.gir"]
     assert "R-SANTE-FRAGILITE" in manques["scores.fragilite"]
     avec_gir = moteur.screen(situation({"age": 84, "sante": {"nb_medicaments": 11},
-                                        "autonomie": {"gir": 3}}))
+                                        "autonomie": {"gir": 3, "iadl_dependantes": 2}}))
     assert "scores.gir" not in {a.champ for a in avec_gir.a_completer}
     assert "R-AUTONOMIE-APA" in avec_gir.regles_tirees
 

@@ -3,68 +3,27 @@ identifiant du contrat (clusters, acteurs, appuis, alertes) et de chaque règle.
 
 import pytest
 
+from orientation.referentiel.lecture_yaml import lire_yaml
 from tests.conftest import EXEMPLES, exemple, situation
 
-ATTENDUS = {
-    "01_cas_simple.json": dict(niveau="simple", appuis=set(), alertes=set()),
-    "02_criteres_paerpa.json": dict(niveau="coordonne", pps=True,
-                                    appuis={"coordination_proximite"},
-                                    acteurs={"pharmacien", "medecin_traitant"}),
-    "03_personne_agee_complexe.json": dict(
-        niveau="complexe", secteurs=["sanitaire", "medico_social", "social"],
-        appuis={"dac_reponse_globale", "dac_personne_aidant", "gestion_de_cas",
-                "equipe_mobile_geriatrie"},
-        acteurs={"consultation_memoire", "equipe_specialisee_alzheimer", "plateforme_repit",
-                 "conseil_departemental_apa"},
-        scores={"gir": 4, "gir_source": "aggir", "mini_zarit": 6.0,
-                "mini_zarit_fardeau": "severe"}),
-    "04_handicap_rare.json": dict(niveau="complexe", appuis={"erhr"},
-                                  acteurs={"sante_scolaire", "education_nationale", "sessad"}),
-    "05_jeune_adulte_handicape_sans_solution.json": dict(
-        niveau="complexe",
-        appuis={"communaute_360", "pcpe", "dac_coordination_territoriale"},
-        acteurs={"savs_samsah", "mdph"}),
-    "06_soins_palliatifs_domicile.json": dict(
-        niveau="complexe", appuis={"equipe_mobile_soins_palliatifs", "dac_personne_aidant"},
-        acteurs={"had", "structure_douleur_chronique", "personne_de_confiance"},
-        scores={"mini_zarit": 3.5, "mini_zarit_fardeau": "modere_a_severe", "gir": 2,
-                "gir_source": "saisi"}),
-    "07_precarite_sans_couverture.json": dict(
-        niveau="complexe", alertes={"sans_couverture", "sans_medecin_traitant"},
-        appuis={"empp", "mission_accompagnement_sante"},
-        acteurs={"pass", "cmp", "interpretariat", "complementaire_sante"},
-        scores={"epices": 100.0, "epices_precarite": True}),
-    "08_enfant.json": dict(niveau="coordonne", alertes=set(),
-                           acteurs={"pmi", "camsp", "mdph"}),
-    "09_urgence.json": dict(urgence=True, alertes={"urgence"},
-                            acteurs={"samu_centre_15", "urgences"}),
-    "10_sortie_hospitalisation.json": dict(
-        niveau="complexe", alertes={"sortie_hospitalisation"},
-        appuis={"equipe_mobile_geriatrie", "dac_reponse_globale"},
-        acteurs={"smr", "sad_aide", "sad_soins", "kinesitherapeute"}),
-    "11_fragilite_reperee.json": dict(niveau="coordonne", acteurs={"hopital_de_jour_fragilite"},
-                                      scores={"fragilite": "fragile"}),
-    "12_maltraitance_suspectee.json": dict(niveau="complexe", alertes={"maltraitance"},
-                                           acteurs={"protection_juridique",
-                                                    "service_social_departemental"}),
-    "13_complexite_ressentie.json": dict(niveau="complexe", appuis={"dac_reponse_globale"},
-                                         acteurs={"csapa"}),
-    "14_dependance_lourde.json": dict(niveau="complexe", acteurs={"usld", "ehpad",
-                                                                  "hebergement_temporaire"}),
-    "15_retraite_gir5_hors_residence.json": dict(niveau="simple",
-                                                 appuis={"dac_reponse_globale"},
-                                                 acteurs={"caisse_retraite"}),
-}
+CLES_ATTENDU = {"niveau", "urgence", "pps", "secteurs", "alertes", "sans_alertes", "appuis",
+                "sans_appuis", "acteurs", "sans_acteurs", "scores"}
+
+# Les attendus sont écrits à côté des exemples, dans examples/exemples.yaml (« attendu »).
+ATTENDUS: dict[str, dict] = {nom: info.get("attendu", {})
+                             for nom, info in (lire_yaml(EXEMPLES / "exemples.yaml") or {}).items()}
 
 
 def test_chaque_exemple_a_ses_attendus():
     assert {p.name for p in EXEMPLES.glob("*.json")} == set(ATTENDUS)
+    assert all(ATTENDUS.values()), "chaque exemple a un « attendu » non vide"
 
 
 @pytest.mark.parametrize("nom", sorted(ATTENDUS))
 def test_exemple(moteur, nom):
     r = moteur.screen(situation(exemple(nom)))
     attendu = ATTENDUS[nom]
+    assert set(attendu) <= CLES_ATTENDU, f"clé inconnue dans l'attendu de {nom}"
     assert r.niveau == attendu.get("niveau", r.niveau)
     assert r.urgence == attendu.get("urgence", False)
     if "secteurs" in attendu:
@@ -74,11 +33,11 @@ def test_exemple(moteur, nom):
     appuis = {a.id for a in r.appuis}
     alertes = {a.id for a in r.alertes}
     acteurs = {a.id for c in r.clusters for a in c.acteurs}
-    if "appuis" in attendu:
-        assert attendu["appuis"] <= appuis if attendu["appuis"] else appuis == set()
-    if "alertes" in attendu:
-        assert attendu["alertes"] <= alertes if attendu["alertes"] else alertes == set()
-    assert attendu.get("acteurs", set()) <= acteurs
+    for cle, constates in (("appuis", appuis), ("alertes", alertes), ("acteurs", acteurs)):
+        if cle in attendu:
+            voulus = set(attendu[cle])
+            assert voulus <= constates if voulus else constates == set(), cle
+        assert not set(attendu.get(f"sans_{cle}", [])) & constates, f"sans_{cle}"
     if "scores" in attendu:
         assert r.model_dump(mode="json")["scores"] == attendu["scores"]
 

@@ -115,6 +115,9 @@ def situations(draw):
             donnees["autonomie"]["gir"] = gir_depuis_aggir(grille)
     elif draw(st.booleans()):
         donnees.setdefault("autonomie", {})["gir"] = draw(st.integers(1, 6))
+    sante = donnees.get("sante", {})
+    if 0 < sante.get("chutes_12_mois", 0) < sante.get("chutes_6_mois", 0):
+        sante["chutes_12_mois"] = sante["chutes_6_mois"]  # les 6 mois sont dans les 12
     return Situation.model_validate(donnees)
 
 
@@ -141,8 +144,8 @@ def test_situation_valide_jamais_d_erreur_et_resultat_coherent(s, moteur):
     citees = {r for x in (*o.clusters, *o.appuis, *o.alertes) for r in x.regles}
     assert citees <= expliquees
     seuil = moteur.referentiel.parametres["complexite.nb_secteurs"].valeur
-    if len(o.secteurs) >= seuil:
-        assert o.niveau == "complexe"
+    if len(o.secteurs) >= seuil:  # plusieurs secteurs : au moins coordonné, avec un PPS
+        assert o.niveau != "simple" and o.pps
     # Le tableau repère la même situation comme screen().
     ligne = _en_ligne(s)
     assert ligne_vers_situation(ligne) == s

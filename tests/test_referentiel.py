@@ -86,8 +86,8 @@ def test_identifiant_en_double(regles_copiees):
          "      niveau: tres_complexe\n      parcours: [sante]", "niveau inconnu « tres_complexe »"),
         ("sante.yaml", "        hopital: [consultation_memoire]",
          "        hospital: [consultation_memoire]", "cluster inconnu « hospital »"),
-        ("sante.yaml", "    titre: \"Polymédication : bilan partagé de médication\"",
-         "    titre: Polymédication : bilan partagé de médication",
+        ("sante.yaml", "    titre: \"Polymédication (10 médicaments ou plus) : revoir la médication\"",
+         "    titre: Polymédication (10 médicaments ou plus) : revoir la médication",
          "un texte qui contient « : » doit être entre guillemets"),
         ("sante.yaml", "sante.nb_medicaments: {au_moins: $polymedication.nb_medicaments}",
          "sante.nb_medicaments: {contient: 10}", "l'opérateur « contient » ne s'applique pas"),
@@ -130,3 +130,27 @@ def test_rules_check_echoue_et_nomme_fichier_et_regle(regles_copiees, capsys):
     err = capsys.readouterr().err
     assert "Référentiel invalide" in err
     assert "sante.yaml, ligne" in err and "R-SANTE-POLYMEDICATION" in err
+
+
+@pytest.mark.parametrize("page", ["https://www.has-sante.fr/", "https://www.has-sante.fr"])
+def test_un_lien_vers_la_page_d_accueil_d_un_site_est_refuse(regles_copiees, page):
+    remplacer(regles_copiees / "sante.yaml",
+              "        lien: https://www.has-sante.fr/jcms/c_2028194/fr/prendre-en-charge-une-"
+              "personne-agee-polypathologique-en-soins-primaires", f"        lien: {page}")
+    message = erreurs(regles_copiees)
+    assert "sante.yaml, ligne" in message and "règle R-SANTE-POLYPATHOLOGIE" in message
+    assert f"le lien « {page} » est la page d'accueil d'un site" in message
+
+
+def test_un_parametre_cite_lui_aussi_un_document_precis(regles_copiees):
+    remplacer(regles_copiees / "parametres.yaml",
+              "      lien: https://www.has-sante.fr/jcms/c_793371/fr/evaluation-et-prise-en-charge"
+              "-des-personnes-agees-faisant-des-chutes-repetees", "      lien: https://www.has-sante.fr/")
+    assert "parametres.yaml, ligne" in erreurs(regles_copiees)
+
+
+def test_aucune_source_livree_ne_se_dit_non_verifiee():
+    """Un médecin lit les sources : « non vérifié » ne lui dit rien d'utile. Un choix du
+    projet le dit (« choix du projet ») et en donne la raison."""
+    for chemin in REGLES.glob("*.yaml"):
+        assert "non vérifi" not in chemin.read_text(encoding="utf-8"), chemin.name

@@ -230,3 +230,13 @@ def test_un_parametre_des_instruments_manquant_est_refuse_au_chargement(regles_c
     code, err = rules_check(regles_copiees, capsys)
     assert code == 1
     assert f"parametres.yaml : le paramètre « {nom} » est obligatoire" in err
+
+
+def test_une_adresse_impossible_dans_une_reference_est_refusee(regles_copiees, capsys):
+    """urlsplit lève ValueError sur « https://[… » : la validation ne doit pas planter."""
+    remplacer(regles_copiees / "sante.yaml",
+              "lien: https://www.has-sante.fr/jcms/c_1638463/fr/plan-personnalise-de-sante-pps-paerpa",
+              "lien: \"https://[x/document\"")
+    code, err = rules_check(regles_copiees, capsys)
+    assert code == 1
+    assert "sante.yaml, ligne" in err and "https://[x/document" in err

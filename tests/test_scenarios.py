@@ -62,7 +62,7 @@ def test_une_regle_sans_scenario_fait_echouer_rules_check(capsys, regles_copiees
     description: Règle d'essai.
     references:
       - titre: "HAS, Plan personnalisé de santé (PPS) PAERPA, mars 2014"
-        lien: https://www.has-sante.fr/
+        lien: https://www.has-sante.fr/jcms/c_1638463/fr/plan-personnalise-de-sante-pps-paerpa
     si:
       sante.addiction: oui
     alors:
@@ -71,7 +71,7 @@ def test_une_regle_sans_scenario_fait_echouer_rules_check(capsys, regles_copiees
     code, _, erreur = rules_check(capsys, "--regles", str(regles_copiees))
     assert code == 1
     assert "Scénarios invalides ou incomplets (features/)" in erreur
-    assert ("sante.yaml, ligne 8, règle R-SANTE-NOUVELLE : aucun scénario de features/ ne porte "
+    assert ("sante.yaml, ligne 9, règle R-SANTE-NOUVELLE : aucun scénario de features/ ne porte "
             "l'étiquette @R-SANTE-NOUVELLE") in erreur
     assert erreur.count("aucun scénario") == 1
 
@@ -221,8 +221,7 @@ def test_variable_orientation_regles(monkeypatch, tmp_path):
 
 def test_changer_le_seuil_de_polymedication_fait_echouer_un_scenario_en_francais(regles_copiees):
     remplacer(regles_copiees / "parametres.yaml",
-              "définissant la polymédication.\n  valeur: 10", "définissant la polymédication.\n"
-              "  valeur: 12")
+              "  valeur: 10\n  unite: médicaments\n", "  valeur: 12\n  unite: médicaments\n")
     sortie = pytest_sous_processus("tests/test_features.py", "-m", "R-SANTE-POLYMEDICATION",
                                    env={"ORIENTATION_REGLES": str(regles_copiees)})
     assert "1 failed" in sortie or "2 failed" in sortie, sortie

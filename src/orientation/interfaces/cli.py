@@ -128,6 +128,10 @@ def commande_screen(args: argparse.Namespace) -> int:
             return SORTIE_SAISIE_INVALIDE
     if args.format == "json":
         sys.stdout.write(resultat.model_dump_json(indent=2) + "\n")
+    elif args.format == "fhir":
+        from orientation.interfaces import fhir
+
+        sys.stdout.write(fhir.en_json(fhir.bundle(resultat, situation, moteur.referentiel)))
     else:
         sys.stdout.write(texte(resultat))
     return 0
@@ -378,7 +382,7 @@ def commande_synth(args: argparse.Namespace) -> int:
         if args.sortie:
             format_de(args.sortie)
         ecrire_cohorte(args.n, args.seed, Path(args.sortie) if args.sortie else None,
-                       sys.stdout)
+                       sys.stdout, profil=args.profil)
     except ErreurSaisie as e:
         sys.stderr.writelines(f"{m}\n" for m in e.messages)
         return SORTIE_SAISIE_INVALIDE
@@ -410,14 +414,28 @@ def _declarer_synth(commandes: argparse._SubParsersAction) -> None:
     synth = commandes.add_parser(
         "synth", help="créer une cohorte synthétique (tests, formation, banc d'essai)",
         description="Écrit N personnes fictives plausibles au format d'entrée de batch ; "
-                    "le même N et la même graine donnent le même fichier. Distributions : "
-                    "docs/cohorte_synthetique.md.",
+                    "le même N et la même graine donnent le même fichier. Deux profils : "
+                    "« couverture » (par défaut : chaque règle tire au moins une fois, pour les "
+                    "tests, le banc d'essai et la formation) et « population » (chaque champ "
+                    "tiré à sa fréquence dans la population française, par âge, pour mesurer "
+                    "ce que le référentiel produirait sur un territoire). Distributions et "
+                    "sources : docs/cohorte_synthetique.md.",
     )
     synth.add_argument("--n", type=int, default=1000, help="nombre de personnes (1000)")
     synth.add_argument("--seed", type=int, default=0, help="graine (0)")
+    synth.add_argument("--profil", choices=("couverture", "population"), default="couverture",
+                       help="couverture (par défaut) ou population")
     synth.add_argument("-o", "--sortie", metavar="FICHIER",
                        help=".csv, .xlsx, .parquet ou .jsonl ; sans : CSV sur la sortie standard")
     synth.set_defaults(fonction=commande_synth)
+
+
+def commande_serve(args: argparse.Namespace) -> int:
+    from orientation.interfaces.service import VARIABLE_JETON, servir
+
+    moteur = charger_moteur(args.regles) if args.regles else moteur_par_defaut()
+    jeton = args.jeton or os.environ.get(VARIABLE_JETON) or None
+    return servir(args.host, args.port, jeton, moteur, args.annuaire)
 
 
 # --- Annuaire (issue 11) -----------------------------------------------------------------
@@ -595,8 +613,9 @@ def construire_analyseur() -> argparse.ArgumentParser:
                     "l'orientation. Saisie invalide : code 2 et message nommant chaque champ.",
     )
     screen.add_argument("fichier", metavar="FICHIER", help="situation JSON, ou - pour stdin")
-    screen.add_argument("--format", choices=("text", "json"), default="text",
-                        help="text (résumé en français, par défaut) ou json (CONTRACT.md)")
+    screen.add_argument("--format", choices=("text", "json", "fhir"), default="text",
+                        help="text (résumé en français, par défaut), json (CONTRACT.md) ou "
+                             "fhir (Bundle FHIR R4 : CarePlan, ServiceRequest, DetectedIssue)")
     screen.add_argument("--regles", metavar="DOSSIER", help="autre dossier de règles")
     screen.add_argument("--commune", metavar="CODE",
                         help="code commune INSEE ou code postal du patient : chaque acteur et "
@@ -606,6 +625,33 @@ def construire_analyseur() -> argparse.ArgumentParser:
                         help="dossier de l'annuaire (orientation annuaire importer ; par "
                              "défaut le dossier de données de l'utilisateur)")
     screen.set_defaults(fonction=commande_screen)
+
+    serve = commandes.add_parser(
+        "serve", help="service HTTP local : /screen, CDS Hooks, FHIR (documentation : /docs)",
+        description="Lance le service HTTP (FastAPI, uvicorn) : POST /screen (comme screen "
+                    "--format json), GET /cds-services et POST /cds-services/orientation "
+                    "(CDS Hooks, hook patient-view), GET /fhir/Questionnaire/orientation, "
+                    "POST /fhir/$orientation (Bundle FHIR), GET /sante ; documentation en "
+                    "français sur /docs. Écoute sur 127.0.0.1 par défaut. Hors de la "
+                    "boucle locale, exigez un jeton (variable ORIENTATION_JETON, préférable "
+                    "à --jeton que la liste des processus montre) et placez le service "
+                    "derrière un mandataire HTTPS. Arrêt : Ctrl+C ou SIGTERM (les requêtes "
+                    "en cours se terminent).",
+    )
+    serve.add_argument("--host", default="127.0.0.1", metavar="HÔTE",
+                       help="adresse d'écoute (par défaut 127.0.0.1, la machine seule)")
+    serve.add_argument("--port", type=int, default=8000, metavar="PORT",
+                       help="port d'écoute (par défaut 8000 ; 0 : un port libre, annoncé "
+                            "sur la sortie d'erreur)")
+    serve.add_argument("--jeton", metavar="JETON",
+                       help="jeton exigé dans « Authorization: Bearer JETON » (par défaut : "
+                            "la variable ORIENTATION_JETON ; sans jeton, accès libre)")
+    serve.add_argument("--regles", metavar="DOSSIER", help="autre dossier de règles")
+    serve.add_argument("--annuaire", metavar="DOSSIER",
+                       help="annuaire des contacts (orientation annuaire importer), pour "
+                            "?commune= et le code postal du patient en CDS Hooks ; par "
+                            "défaut celui de l'utilisateur")
+    serve.set_defaults(fonction=commande_serve)
 
     fiche = commandes.add_parser(
         "fiche", help="la demande d'appui au DAC en PDF (une page, plus l'annexe)",

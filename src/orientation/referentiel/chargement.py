@@ -28,6 +28,7 @@ import re
 from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from orientation.referentiel.emplacement import dossier_regles_par_defaut
 from orientation.referentiel.lecture_yaml import lire_yaml
@@ -111,6 +112,16 @@ def _cles_connues(ctx: _Contexte, obj: dict, permises: tuple[str, ...], ou: str)
                                     f"{', '.join(permises)})")
 
 
+def _page_d_accueil(lien: str) -> bool:
+    """Un lien sans chemin (``https://www.has-sante.fr`` ou ``…fr/``) ne désigne aucun
+    document : une source doit être précise (GUIDE.md)."""
+    try:
+        decoupe = urlsplit(lien)
+    except ValueError:  # « https://[… » : adresse impossible, refusée comme une page d'accueil
+        return True
+    return decoupe.path in ("", "/") and not decoupe.query and not decoupe.fragment
+
+
 def _references(ctx: _Contexte, brut: Any, ligne: int | None) -> tuple[Reference, ...]:
     if not isinstance(brut, list) or not brut:
         ctx.erreur(ligne, "« references » doit être une liste d'au moins une référence "
@@ -132,6 +143,10 @@ def _references(ctx: _Contexte, brut: Any, ligne: int | None) -> tuple[Reference
         if lien is not None and not (isinstance(lien, str) and lien.startswith("https://")):
             ctx.erreur(_ligne(ref), f"le lien « {echapper(lien)} » doit être une adresse "
                                     "https://")
+        elif lien is not None and _page_d_accueil(lien):
+            ctx.erreur(_ligne(ref), f"le lien « {echapper(lien)} » est la page d'accueil d'un "
+                                    "site : citer le document lui-même (son adresse précise), "
+                                    "ou, faute d'adresse stable, le citer par « article »")
         refs.append(Reference(titre=titre, lien=lien, article=article))
     return tuple(refs)
 

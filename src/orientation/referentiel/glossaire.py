@@ -361,6 +361,10 @@ champ(R, "elle est déjà suivie par le DAC | par un gestionnaire de cas",
       rf"{SUJET} est déjà suivie? par (?:le DAC|un DAC|un gestionnaire de cas|une "
       r"gestionnaire de cas)", "contexte.suivi_appui_en_cours", True,
       "Et elle est déjà suivie par le DAC", "Et il est déjà suivi par un gestionnaire de cas")
+champ(R, "il sort de détention | sa sortie de détention est prévue",
+      rf"(?:{SUJET} (?:sort|est sortie?) de (?:détention|prison)(?: .*)?|sa sortie de "
+      r"(?:détention|prison) est prévue(?: .*)?)", "contexte.sortie_de_detention", True,
+      "Et il sort de détention", "Et sa sortie de prison est prévue la semaine prochaine")
 
 R = "Santé"
 
@@ -390,6 +394,9 @@ nombre(R, "elle a eu <n> hospitalisations non programmées en 6 mois",
 nombre(R, "elle a fait <n> chutes en 6 mois | elle est tombée <n> fois en 6 mois",
        rf"{SUJET} (?:a fait|est tombée?) (?P<n>\d+) (?:chutes?|fois) en 6 mois",
        "sante.chutes_6_mois", "Et elle a fait 3 chutes en 6 mois")
+nombre(R, "elle a fait <n> chutes en 12 mois | elle est tombée <n> fois en 12 mois",
+       rf"{SUJET} (?:a fait|est tombée?) (?P<n>\d+) (?:chutes?|fois) en (?:12 mois|un an)",
+       "sante.chutes_12_mois", "Et elle est tombée 2 fois en 12 mois")
 champ(R, "elle a fait une chute grave", rf"{SUJET} a fait une chute grave",
       "sante.chute_grave", True)
 champ(R, "elle a des troubles cognitifs", rf"{SUJET} a des troubles cognitifs",
@@ -398,15 +405,37 @@ champ(R, "elle a des troubles de l'humeur ou du comportement | des troubles psyc
       rf"{SUJET} a des troubles (?:de l'humeur ou du comportement|du comportement|de l'humeur|"
       r"psychiques)", "sante.troubles_psychiques", True,
       "Et elle a des troubles de l'humeur ou du comportement", "Et il a des troubles psychiques")
+champ(R, "elle a des troubles du comportement perturbateurs",
+      rf"{SUJET} a des troubles du comportement perturbateurs(?: \(.*\))?",
+      "sante.troubles_du_comportement", True,
+      "Et elle a des troubles du comportement perturbateurs (agitation, agressivité)")
+champ(R, "elle est en crise suicidaire", rf"{SUJET} est en crise suicidaire",
+      "sante.crise_suicidaire", True)
 champ(R, "elle a une addiction", rf"{SUJET} a une addiction", "sante.addiction", True)
 champ(R, "elle a une douleur chronique | souffre d'une douleur chronique depuis plus de 3 mois",
       rf"{SUJET} (?:a |souffre d')une douleur chronique(?: depuis plus de 3 mois)?",
       "sante.douleur_chronique", True, "Et elle a une douleur chronique",
       "Et elle souffre d'une douleur chronique depuis plus de 3 mois")
+champ(R, "sa douleur chronique résiste aux premier et second recours",
+      r"sa douleur chronique résiste (?:aux premier et second recours|aux traitements de ville)",
+      "sante.douleur_rebelle", True)
 champ(R, "elle est dénutrie", rf"{SUJET} est dénutrie?", "sante.denutrition", True)
 champ(R, "elle relève de soins palliatifs", rf"{SUJET} relève de soins palliatifs",
       "sante.soins_palliatifs", True)
 champ(R, "elle refuse les soins", rf"{SUJET} refuse les soins", "sante.refus_de_soins", True)
+champ(R, "elle est enceinte", rf"{SUJET} est enceinte", "sante.grossesse", True)
+champ(R, "elle a accouché il y a moins d'un an",
+      rf"{SUJET} a accouché il y a (?:moins d'un an|\d+ (?:semaines|mois))", "sante.post_partum",
+      True, "Et elle a accouché il y a moins d'un an", "Et elle a accouché il y a 6 semaines")
+champ(R, "elle a une affection de longue durée (ALD)",
+      rf"{SUJET} (?:a une affection de longue durée|est en ALD)(?: \(ALD\))?", "sante.ald",
+      True, "Et elle a une affection de longue durée", "Et il est en ALD")
+champ(R, "il a un trouble du neurodéveloppement",
+      rf"{SUJET} a un trouble du neurodéveloppement(?: .*)?", "sante.trouble_neurodeveloppement",
+      True, "Et il a un trouble du neurodéveloppement")
+champ(R, "il a un trouble du spectre de l'autisme | est autiste",
+      rf"{SUJET} (?:a un trouble du spectre de l'autisme|est autiste)(?: .*)?", "sante.autisme",
+      True, "Et il a un trouble du spectre de l'autisme", "Et elle est autiste")
 
 R = "Autonomie"
 
@@ -606,6 +635,11 @@ champ(R, "elle n'a pas de complémentaire santé", rf"{SUJET} n'a pas de complé
       "social.couverture", "sans_complementaire")
 champ(R, "elle n'a aucune couverture maladie", rf"{SUJET} n'a aucune couverture maladie",
       "social.couverture", "aucune")
+champ(R, "elle bénéficie de l'aide médicale de l'État (AME)",
+      rf"{SUJET} bénéficie de l'aide médicale de l'État(?: \(AME\))?", "social.couverture",
+      "ame")
+champ(R, "elle est sans titre de séjour", rf"{SUJET} est sans titre de séjour",
+      "social.sans_titre_de_sejour", True)
 
 QUESTIONS_EPICES = {q: q.replace("_", " ") for q in Epices.model_fields}
 
@@ -658,6 +692,12 @@ champ(R, "une protection juridique est en place", r"une protection juridique est
       "social.protection_juridique", "en_place")
 champ(R, "une maltraitance est suspectée", r"une maltraitance est suspectée",
       "social.maltraitance_suspectee", True)
+champ(R, "elle subit des violences au sein du couple",
+      rf"{SUJET} subit des violences (?:au sein du couple|conjugales)(?: .*)?",
+      "social.violences_conjugales", True, "Et elle subit des violences au sein du couple")
+champ(R, "elle aide un proche malade, handicapé ou âgé",
+      rf"{SUJET} aide (?:un proche|sa mère|son père|un parent)(?: .*)?", "social.est_aidant",
+      True, "Et elle aide un proche malade, handicapé ou âgé", "Et il aide sa mère malade")
 
 R = "Tout champ, par son libellé"
 _SAISISSABLES = {c: vocabulaire().libelle(c) for c, ch in CHAMPS.items() if not ch.derive}
@@ -986,8 +1026,8 @@ R = "Raisons (règles appliquées)"
        r"la règle (?:(?P<ident>R-[A-Z0-9-]+)|" + GUILLEMETS.format("titre")
        + r") (?:(?P<oui>fait partie des raisons)|ne fait pas partie des raisons)",
        "Et la règle R-SANTE-POLYMEDICATION fait partie des raisons",
-       "Et la règle « Polymédication : bilan partagé de médication » ne fait pas partie des "
-       "raisons")
+       "Et la règle « Polymédication (10 médicaments ou plus) : revoir la médication » ne fait "
+       "pas partie des raisons")
 def _regle(dossier: Dossier, ident: str | None, titre: str | None, oui: str | None) -> None:
     """`explications` contient — ou ne contient pas — la règle (identifiant ou titre)."""
     _appartient(dossier, "regles", regles(), ident or titre or "", bool(oui), "la règle",
@@ -998,6 +1038,24 @@ def _regle(dossier: Dossier, ident: str | None, titre: str | None, oui: str | No
 def _aucune_regle(dossier: Dossier) -> None:
     """`explications` est vide : le parcours habituel suffit."""
     _ensemble_exact(dossier, "regles", regles(), [], "les règles appliquées", "règle")
+
+
+R = "À compléter"
+
+
+def informations() -> dict[str, str]:
+    return {c: ch.libelle for c, ch in CHAMPS.items()}
+
+
+@etape("Alors", R, "l'information « <libellé> » est à compléter | n'est pas à compléter",
+       rf"l'information {GUILLEMETS.format('nom')} (?P<negation>n')?est (?:pas )?à compléter",
+       "Et l'information « repérage de la fragilité (GFST) » n'est pas à compléter",
+       "Et l'information « GIR » est à compléter")
+def _a_completer(dossier: Dossier, nom: str, negation: str | None) -> None:
+    """`a_completer` contient — ou ne contient pas — l'information nommée (libellé ou chemin
+    du champ) : une information absente qui trancherait une règle encore indécise."""
+    _appartient(dossier, "a_completer", informations(), nom, not negation, "l'information",
+                "est à compléter", "n'est pas à compléter", "information")
 
 
 R = "Saisie refusée"
@@ -1024,6 +1082,8 @@ def _refus(dossier: Dossier, extrait: str) -> None:
 def _conclus(o: Orientation, sorte: str) -> list[str]:
     if sorte == "regles":
         return o.regles_tirees
+    if sorte == "a_completer":
+        return [a.champ for a in o.a_completer]
     if sorte in ("secteurs", "parcours"):
         return list(getattr(o, sorte))
     return [x.id for x in getattr(o, sorte)]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-# --- EPICES (Sass C. et al., 2006, doi:10.1007/s10332-006-0131-5) -------------------------
+# --- EPICES (Sass C. et al., BEH 2006, n° 14, p. 93-96) -------------------------------------
 
 EPICES_CONSTANTE = 75.14
 EPICES_COEFFICIENTS: dict[str, float] = {

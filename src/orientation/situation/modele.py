@@ -68,6 +68,10 @@ class Contexte(_Modele):
     sortie_hospitalisation: bool = False
     complexite_ressentie: bool = False
     suivi_appui_en_cours: bool = False
+    # Ajouté (issue 8) : la sortie de détention, transition à risque de rupture comme la
+    # sortie d'hospitalisation (soins des détenus par l'hôpital public et affiliation à
+    # l'assurance maladie : loi n° 94-43 du 18 janvier 1994, CSS L381-30).
+    sortie_de_detention: bool = False
 
 
 class Sante(_Modele):
@@ -88,8 +92,42 @@ class Sante(_Modele):
     denutrition: bool = False
     soins_palliatifs: bool = False
     refus_de_soins: bool = False
+    # Ajoutés (issue 8), chacun avec sa source :
+    # - chutes sur 12 mois : la définition des chutes répétées (au moins 2 en 12 mois, HAS /
+    #   SFGG 2009) ; « chutes_6_mois » reste (contrat), ses chutes sont comptées dans les 12 ;
+    chutes_12_mois: int = Field(default=0, ge=0, le=100)
+    # - troubles du comportement perturbateurs (agitation, agressivité, déambulation : HAS
+    #   2009), facteur de rupture de la grille du DAC, distincts des troubles de l'humeur ;
+    troubles_du_comportement: bool = False
+    # - douleur chronique rebelle aux premier et second recours (HAS 2023 : structure douleur
+    #   chronique en recours ultérieur) ;
+    douleur_rebelle: bool = False
+    # - crise suicidaire (3114 ; HAS, idées et conduites suicidaires) ;
+    crise_suicidaire: bool = False
+    # - périnatalité : grossesse en cours, accouchement dans l'année (CSP L2112-2, PMI) ;
+    grossesse: bool = False
+    post_partum: bool = False
+    # - affection de longue durée reconnue (CSS L160-14), critère du bilan partagé de
+    #   médication (arrêté du 9 mars 2018) ;
+    ald: bool = False
+    # - trouble du neurodéveloppement suspecté ou diagnostiqué (CSP L2135-1 ; HAS 2020) et
+    #   trouble du spectre de l'autisme (centres ressources autisme, CASF L312-1, I, 11°).
+    trouble_neurodeveloppement: bool = False
+    autisme: bool = False
 
     _doublons = field_validator("maladies_chroniques")(_sans_doublon)
+
+    @field_validator("chutes_12_mois")
+    @classmethod
+    def _chutes_coherentes(cls, chutes_12_mois: int, info: ValidationInfo) -> int:
+        chutes_6_mois = info.data.get("chutes_6_mois", 0)
+        if 0 < chutes_12_mois < chutes_6_mois:
+            raise ValueError(
+                f"{chutes_12_mois} chute(s) en 12 mois mais {chutes_6_mois} en 6 mois "
+                "(sante.chutes_6_mois) : les chutes des 6 derniers mois sont comptées dans les "
+                "12 derniers mois"
+            )
+        return chutes_12_mois
 
 
 class Aggir(_Modele):
@@ -181,12 +219,20 @@ class Social(_Modele):
     aidant: Literal["present", "aucun", "epuise"] = "present"
     mini_zarit: list[ReponseZarit] | None = Field(default=None, min_length=7, max_length=7)
     logement: Literal["adapte", "inadapte", "insalubre", "sans_domicile"] = "adapte"
-    couverture: Literal["complete", "sans_complementaire", "aucune"] = "complete"
+    # « ame » ajouté (issue 8) : aide médicale de l'État (CASF L251-1), hors du parcours de
+    # soins coordonnés (pas de minoration sans médecin traitant).
+    couverture: Literal["complete", "sans_complementaire", "aucune", "ame"] = "complete"
     epices: Epices | None = None
     difficultes_financieres: bool = False
     barriere_linguistique: bool = False
     protection_juridique: Literal["aucune", "a_evaluer", "en_place"] = "aucune"
     maltraitance_suspectee: bool = False
+    # Ajoutés (issue 8) : violences au sein du couple (3919 ; code pénal, art. 226-14, 3°) ;
+    # la personne est elle-même aidante d'un proche (CASF L113-1-3 ; jeunes aidants) ;
+    # étrangère sans titre de séjour (droit à l'AME, CASF L251-1 ; soins urgents, L254-1).
+    violences_conjugales: bool = False
+    est_aidant: bool = False
+    sans_titre_de_sejour: bool = False
 
 
 class Situation(_Modele):

@@ -42,6 +42,7 @@ from orientation.situation.instruments import (
     gir_depuis_aggir,
 )
 from orientation.tables.colonnes import COLONNES
+from orientation.tables.population import bloc_population
 
 TAILLE_BLOC = 50_000
 
@@ -250,22 +251,55 @@ def bloc(n: int, graine: int, numero: int, debut_id: int = 1) -> pd.DataFrame:
     c["contexte.sortie_hospitalisation"] = _oui_non(rng.random(n) < 0.005 + 0.3 * (hospit > 0))
     c["contexte.complexite_ressentie"] = _oui_non(rng.random(n) < 0.01 + 0.05 * dependant)
     c["contexte.suivi_appui_en_cours"] = _oui_non(rng.random(n) < 0.005 + 0.1 * dependant)
+
+    # Champs ajoutés par l'issue 8, tirés après les autres pour ne pas changer le reste de la
+    # cohorte d'une graine donnée ; fréquences gonflées pour que chaque règle tire.
+    chutes_12_mois = chutes + rng.poisson(np.where(vieux, 0.12, 0.01) * fragilite ** 1.5)
+    c["sante.chutes_12_mois"] = chutes_12_mois.astype(str).astype(object)
+    c["sante.troubles_du_comportement"] = _oui_non(cognitifs & (rng.random(n) < 0.3))
+    c["sante.douleur_rebelle"] = _oui_non(douleur & (rng.random(n) < 0.2))
+    c["sante.crise_suicidaire"] = _oui_non(psychiques & (rng.random(n) < 0.05))
+    fecondite = (age >= 15) & (age <= 45)
+    c["sante.grossesse"] = _oui_non(fecondite & (rng.random(n) < 0.05))
+    c["sante.post_partum"] = _oui_non(fecondite & (rng.random(n) < 0.04))
+    c["sante.ald"] = _oui_non((nb_maladies > 0) & (rng.random(n) < 0.6))
+    c["sante.trouble_neurodeveloppement"] = _oui_non(enfant & (rng.random(n) < 0.05))
+    c["sante.autisme"] = _oui_non(rng.random(n) < 0.01)
+    c["social.violences_conjugales"] = _oui_non(adulte & (rng.random(n) < 0.01))
+    c["social.est_aidant"] = _oui_non(rng.random(n) < 0.05)
+    couverture = c["social.couverture"]
+    ame = (couverture == "complete") & adulte & (age < 60) & (rng.random(n) < 0.02)
+    c["social.couverture"] = np.where(ame, "ame", couverture).astype(object)
+    c["social.sans_titre_de_sejour"] = _oui_non(ame | ((couverture == "aucune")
+                                                      & (rng.random(n) < 0.4)))
+    c["contexte.sortie_de_detention"] = _oui_non(adulte & (rng.random(n) < 0.005))
     return pd.DataFrame(c, columns=COLONNES)
 
 
-def cohorte(n: int, graine: int = 0) -> Iterator[pd.DataFrame]:
-    """La cohorte, bloc par bloc (mémoire constante quel que soit ``n``)."""
+PROFILS = ("couverture", "population")
+
+
+def cohorte(n: int, graine: int = 0, profil: str = "couverture") -> Iterator[pd.DataFrame]:
+    """La cohorte, bloc par bloc (mémoire constante quel que soit ``n``).
+
+    ``profil`` : « couverture » (chaque règle tire au moins une fois : tests, banc d'essai,
+    formation) ou « population » (fréquences de la population française par âge :
+    ``population.py``)."""
+    if profil not in PROFILS:
+        raise ValueError(f"profil inconnu « {profil} » (profils : {', '.join(PROFILS)})")
+    fabrique = bloc if profil == "couverture" else bloc_population
     for numero, debut in enumerate(range(0, n, TAILLE_BLOC)):
-        yield bloc(min(TAILLE_BLOC, n - debut), graine, numero, debut_id=debut + 1)
+        yield fabrique(min(TAILLE_BLOC, n - debut), graine, numero, debut_id=debut + 1)
 
 
-def cohorte_complete(n: int, graine: int = 0) -> pd.DataFrame:
+def cohorte_complete(n: int, graine: int = 0, profil: str = "couverture") -> pd.DataFrame:
     """Toute la cohorte en un tableau (tests, application)."""
-    blocs = list(cohorte(n, graine))
+    blocs = list(cohorte(n, graine, profil))
     return pd.concat(blocs, ignore_index=True) if blocs else pd.DataFrame(columns=COLONNES)
 
 
-def ecrire_cohorte(n: int, graine: int, chemin: Path | None, flux: IO[str]) -> None:
+def ecrire_cohorte(n: int, graine: int, chemin: Path | None, flux: IO[str],
+                   profil: str = "couverture") -> None:
     """Écrit la cohorte (format par l'extension ; CSV sur ``flux`` sans chemin)."""
     suffixe = chemin.suffix.lower() if chemin else ".csv"
     if suffixe == ".xlsx" and n >= 1_048_576:
@@ -278,16 +312,16 @@ def ecrire_cohorte(n: int, graine: int, chemin: Path | None, flux: IO[str]) -> N
 
         schema = pa.schema([(c, pa.string()) for c in COLONNES])
         with pq.ParquetWriter(chemin, schema) as ecrivain:
-            for df in cohorte(n, graine):
+            for df in cohorte(n, graine, profil):
                 ecrivain.write_table(pa.Table.from_pandas(df, schema=schema,
                                                           preserve_index=False))
         return
     if suffixe == ".xlsx":
-        cohorte_complete(n, graine).to_excel(chemin, index=False, engine="openpyxl")
+        cohorte_complete(n, graine, profil).to_excel(chemin, index=False, engine="openpyxl")
         return
     sortie = chemin.open("w", encoding="utf-8", newline="") if chemin else flux
     try:
-        for i, df in enumerate(cohorte(n, graine)):
+        for i, df in enumerate(cohorte(n, graine, profil)):
             if suffixe == ".jsonl":
                 df.to_json(sortie, orient="records", lines=True, force_ascii=False)
             else:
