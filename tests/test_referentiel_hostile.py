@@ -144,11 +144,17 @@ def test_les_erreurs_de_yaml_sont_en_francais(regles_copiees, capsys, avant, apr
     assert attendu in err
 
 
+def ligne_de(chemin: Path, texte: str) -> int:
+    contenu = chemin.read_text(encoding="utf-8")
+    return contenu[:contenu.index(texte)].count("\n") + 1
+
+
 def test_un_caractere_de_controle_est_refuse_avec_sa_ligne(regles_copiees, capsys):
+    ligne = ligne_de(regles_copiees / "parametres.yaml", "  unite: ans")
     remplacer(regles_copiees / "parametres.yaml", "  unite: ans", "  unite: a\x00ns")
     code, err = rules_check(regles_copiees, capsys)
     assert code == 1
-    assert "parametres.yaml, ligne 8 : caractère interdit (U+0000)" in err
+    assert f"parametres.yaml, ligne {ligne} : caractère interdit (U+0000)" in err
 
 
 def test_un_fichier_demesure_est_refuse_sans_etre_lu(regles_copiees, capsys):
@@ -160,13 +166,14 @@ def test_un_fichier_demesure_est_refuse_sans_etre_lu(regles_copiees, capsys):
 
 
 def test_des_fins_de_ligne_cr_seules_sont_lues_et_les_lignes_justes(regles_copiees, capsys):
+    ligne = ligne_de(regles_copiees / "parametres.yaml", "  valeur: 75")
     for chemin in regles_copiees.glob("*.yaml"):
         chemin.write_bytes(chemin.read_bytes().replace(b"\n", b"\r"))
     assert charger_referentiel(regles_copiees).regles
     remplacer(regles_copiees / "parametres.yaml", "  valeur: 75", "  valeur: .nan")
     code, err = rules_check(regles_copiees, capsys)
     assert code == 1
-    assert "parametres.yaml, ligne 7 : nombre non fini" in err
+    assert f"parametres.yaml, ligne {ligne} : nombre non fini" in err
 
 
 # --- Point 9 pour le référentiel : messages bornés et échappés ------------------------------
