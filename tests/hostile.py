@@ -498,8 +498,7 @@ def _lignes_attendues(contenu: bytes, format_: str) -> list[str]:
 
 
 def essayer_tableau(nom: str, contenu: bytes, dossier: Path) -> Essai:
-    """Un tableau repéré comme ``orientation batch ENTREE -o SORTIE`` (un processus de
-    calcul) : refusé en entier, ou chaque ligne repérée ou rejetée ; les lignes perdues sont
+    """Un tableau repéré comme ``orientation batch ENTREE -o SORTIE`` : refusé en entier, ou chaque ligne repérée ou rejetée ; les lignes perdues sont
     celles qui ne sont ni dans la sortie ni dans les rejets."""
     from orientation.tables.lot import chemin_des_rejets, executer
 
@@ -510,7 +509,7 @@ def essayer_tableau(nom: str, contenu: bytes, dossier: Path) -> Essai:
     messages: list[str] = []
 
     def reperer() -> Essai:
-        bilan = executer(entree, sortie, workers=1,
+        bilan = executer(entree, sortie,
                          rejet=lambda r: messages.append(f"{r.champ} : {r.message}"))
         reperees = list(csv.DictReader(io.StringIO(sortie.read_text(encoding="utf-8"))))
         rejets = chemin_des_rejets(sortie)

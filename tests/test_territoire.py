@@ -89,7 +89,7 @@ def test_les_chiffres_du_rapport_sont_ceux_de_batch(cohorte_csv, rapport_html, t
     pd.read_csv(cohorte_csv, dtype=str, keep_default_na=False).drop(columns="commune") \
         .to_csv(sans_commune, index=False)
     sortie_batch = tmp_path / "sortie.csv"
-    assert lancer("batch", str(sans_commune), "-o", str(sortie_batch), "--workers", "1")[0] == 0
+    assert lancer("batch", str(sans_commune), "-o", str(sortie_batch))[0] == 0
     batch = pd.read_csv(sortie_batch, dtype=str, keep_default_na=False)
     d = _diagnostic_du_html(rapport_html)
     niveaux = {ligne["id"]: ligne["effectif"] for ligne in _figure(d, "niveaux")["lignes"]}
@@ -149,7 +149,7 @@ def test_cohorte_deja_reperee_par_batch(cohorte_csv, tmp_path, lancer):
     entree.write_text("\n".join(json.dumps({k: v for k, v in r.items() if v != ""})
                                 for r in df.to_dict("records")) + "\n", encoding="utf-8")
     reperee = tmp_path / "reperee.parquet"
-    assert lancer("batch", str(entree), "-o", str(reperee), "--workers", "1")[0] == 0
+    assert lancer("batch", str(entree), "-o", str(reperee))[0] == 0
     code, texte, erreurs = lancer("territoire", str(reperee))
     assert code == 0, erreurs
     assert "cohorte déjà repérée" in texte
@@ -170,11 +170,11 @@ def test_pdf(tmp_path, lancer):
 
 def test_fichier_refuse_sans_rapport(tmp_path, lancer):
     entree = tmp_path / "x.csv"
-    entree.write_text("age,couleur\n80,bleu\n", encoding="utf-8")
+    entree.write_text("age,sante.couleur\n80,bleu\n", encoding="utf-8")
     sortie = tmp_path / "t.html"
     code, _, erreurs = lancer("territoire", str(entree), "-o", str(sortie))
     assert code == 2
-    assert "colonne inconnue « couleur »" in erreurs
+    assert "colonne inconnue « sante.couleur »" in erreurs
     assert not sortie.exists()
     assert list(tmp_path.iterdir()) == [entree]  # pas de fichier temporaire laissé
 

@@ -205,7 +205,7 @@ def diagnostiquer(cohorte: CohorteReperee, referentiel: Referentiel, source: str
 
     # Par commune.
     if COLONNE_COMMUNE in df.columns:
-        communes = df[COLONNE_COMMUNE].map(lambda c: NON_RENSEIGNE if c is None else str(c))
+        communes = df[COLONNE_COMMUNE].map(lambda c: NON_RENSEIGNE if pd.isna(c) else str(c))
         effectifs = communes[communes != NON_RENSEIGNE].value_counts()
         gardees = sorted(effectifs.index[:COMMUNES_MAX],
                          key=lambda c: (-effectifs[c], c))

@@ -147,7 +147,7 @@ def reperer_tableau(df: pd.DataFrame, numeros: np.ndarray, referentiel: Referent
     if vides.any():  # une ligne vide finale d'Excel n'est pas un patient : elle n'est pas lue
         df, entree, numeros = df[~vides], entree[~vides], numeros[~vides]
         lues -= int(vides.sum())
-    sortie, rejets_reperage = ReperageCohorte(referentiel).traiter(entree, numeros)
+    sortie, rejets_reperage = ReperageCohorte(referentiel).traiter_tableau(entree, numeros)
     rejetees = {r.ligne for r in rejets_reperage}
     garde = np.array([n not in rejetees for n in numeros], dtype=bool)
     if garde.sum() != len(sortie):  # pragma: no cover — garde-fou
