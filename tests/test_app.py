@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from app_pages.composants import prefixe_widgets
 from orientation.referentiel import referentiel_par_defaut
 from tests.conftest import RACINE
 
@@ -18,6 +19,11 @@ def application(page: str | None = None) -> AppTest:
     if page:
         at.switch_page(page).run()
     return at
+
+
+def cle(at: AppTest, champ: str, formulaire: str = "reperage.") -> str:
+    """La clé du widget d'un champ (elle porte la génération du formulaire)."""
+    return prefixe_widgets(at.session_state, formulaire) + champ
 
 
 def textes(at: AppTest) -> str:
@@ -56,7 +62,7 @@ def test_la_navigation_a_trois_sections():
 def test_un_exemple_charge_puis_repere_montre_niveau_clusters_et_appuis():
     at = reperer(charger_exemple(application(), "Personne âgée, situation complexe"))
     assert not at.exception
-    assert at.number_input(key="reperage.age").value == 84
+    assert at.number_input(key=cle(at, "age")).value == 84
     texte = textes(at)
     assert ":red[:material/hub: Parcours complexe]" in texte
     assert "**Médico-social à domicile**\n\n- SAD aide" in texte
@@ -85,13 +91,13 @@ def test_une_urgence_vient_en_premier_avec_son_alerte():
 
 def test_un_medecin_remplit_le_formulaire_a_la_main():
     at = application()
-    at.number_input(key="reperage.age").set_value(86)
-    at.number_input(key="reperage.sante.chutes_6_mois").set_value(3)
+    at.number_input(key=cle(at, "age")).set_value(86)
+    at.number_input(key=cle(at, "sante.chutes_6_mois")).set_value(3)
     for case in ("sante.pathologie_instable", "sante.denutrition",
                  "autonomie.autonomie_decisionnelle_alteree", "social.isolement"):
-        at.checkbox(key=f"reperage.{case}").check()
-    at.selectbox(key="reperage.autonomie.aides").select("insuffisantes")
-    at.selectbox(key="reperage.social.aidant").select("epuise")
+        at.checkbox(key=cle(at, case)).check()
+    at.selectbox(key=cle(at, "autonomie.aides")).select("insuffisantes")
+    at.selectbox(key=cle(at, "social.aidant")).select("epuise")
     reperer(at)
     assert not at.exception
     texte = textes(at)
@@ -108,11 +114,11 @@ def test_l_age_manquant_est_une_erreur_nommee_sans_trace():
 
 def test_un_gir_qui_contredit_la_grille_aggir_est_signale_en_francais():
     at = application()
-    at.number_input(key="reperage.age").set_value(80)
-    at.selectbox(key="reperage.autonomie.gir").select(2)
+    at.number_input(key=cle(at, "age")).set_value(80)
+    at.selectbox(key=cle(at, "autonomie.gir")).select(2)
     for variable in ("coherence", "orientation", "toilette", "habillage", "alimentation",
                      "elimination", "transferts", "deplacement_interieur"):
-        at.radio(key=f"reperage.autonomie.aggir.{variable}").set_value("A")
+        at.radio(key=cle(at, f"autonomie.aggir.{variable}")).set_value("A")
     reperer(at)
     assert not at.exception
     message = at.error[0].value
@@ -126,26 +132,26 @@ def test_les_scores_des_instruments_s_affichent_pendant_la_saisie():
     assert any(e.label == "Grille AGGIR (facultative) · 0/8 variables codées" for e in at.expander)
     for variable in ("coherence", "orientation", "toilette", "habillage", "alimentation",
                      "elimination", "transferts", "deplacement_interieur"):
-        at.radio(key=f"reperage.autonomie.aggir.{variable}").set_value("B")
+        at.radio(key=cle(at, f"autonomie.aggir.{variable}")).set_value("B")
     at.run()
     assert any(e.label == "Grille AGGIR (facultative) · GIR calculé : 4" for e in at.expander)
     for i in range(7):
-        at.radio(key=f"reperage.social.mini_zarit.{i}").set_value("souvent")
+        at.radio(key=cle(at, f"social.mini_zarit.{i}")).set_value("souvent")
     at.run()
     assert any(e.label.endswith("Mini-Zarit : 7 / 7 (fardeau sévère)") for e in at.expander)
 
 
 def test_la_saisie_survit_a_un_detour_par_le_referentiel():
     at = application()
-    at.number_input(key="reperage.age").set_value(77).run()
+    at.number_input(key=cle(at, "age")).set_value(77).run()
     at.switch_page("app_pages/referentiel.py").run()
     at.switch_page("app_pages/reperage.py").run()
-    assert at.number_input(key="reperage.age").value == 77
+    assert at.number_input(key=cle(at, "age")).value == 77
 
 
 def test_un_changement_apres_reperage_invite_a_relancer():
     at = reperer(charger_exemple(application(), "Cas simple"))
-    at.checkbox(key="reperage.social.isolement").check().run()
+    at.checkbox(key=cle(at, "social.isolement")).check().run()
     assert any("La saisie a changé" in i.value for i in at.info)
 
 
@@ -197,8 +203,8 @@ def test_et_si_montre_ce_qui_change_cote_a_cote():
     at.selectbox(key="etsi._depart").select("Cas simple").run()
     at.button(key="etsi._partir").click().run()
     assert "Aucun changement dans l'orientation." in textes(at)
-    at.checkbox(key="etsi.social.isolement").check()
-    at.selectbox(key="etsi.social.aidant").select("epuise").run()
+    at.checkbox(key=cle(at, "social.isolement", "etsi.")).check()
+    at.selectbox(key=cle(at, "social.aidant", "etsi.")).select("epuise").run()
     assert not at.exception
     texte = textes(at)
     # Isolement et aidant épuisé : un seul domaine de risque (l'entourage), le parcours
@@ -217,7 +223,7 @@ def test_et_si_peut_partir_du_dernier_reperage():
     at.switch_page("app_pages/scenarios.py").run()
     assert at.selectbox(key="etsi._depart").options[0] == "La situation du dernier repérage"
     at.button(key="etsi._partir").click().run()
-    assert at.checkbox(key="etsi.contexte.urgence").value is True
+    assert at.checkbox(key=cle(at, "contexte.urgence", "etsi.")).value is True
 
 
 def test_un_fichier_aux_colonnes_inconnues_est_refuse_sans_interpreter_leur_texte():

@@ -6,7 +6,7 @@ from streamlit.testing.v1 import AppTest
 from orientation.interfaces import partage
 from orientation.situation.modele import Situation
 from tests.conftest import RACINE
-from tests.test_app import application, textes
+from tests.test_app import application, cle, textes
 
 
 def test_diagnostic_territorial_sur_la_cohorte_fictive():
@@ -71,7 +71,7 @@ def test_une_situation_partagee_par_lien_remplit_le_formulaire():
     at.query_params["situation"] = code
     at.run()
     assert not at.exception
-    assert at.number_input(key="reperage.age").value == 84
+    assert at.number_input(key=cle(at, "age")).value == 84
     at.button(key="reperage._reperer").click().run()
     assert not at.exception
     assert partage.situation_du_lien(at.query_params["situation"]).social.aidant == "epuise"

@@ -15,6 +15,7 @@ from app_pages.composants.formulaire import (
     choix_exemple,
     formulaire,
     lire_formulaire,
+    prefixe_widgets,
     remplir,
     valeurs_saisies,
 )
@@ -31,5 +32,5 @@ from app_pages.composants.resultat import (
 
 __all__ = ["DOSSIER_EXEMPLES", "RACINE", "annuaire", "choix_exemple", "conserver_saisie",
            "diagramme", "difference", "exemples_livres", "formulaire", "lien_reference",
-           "lire_formulaire", "moteur", "niveau", "orientation", "pourquoi", "remplir",
-           "resume", "texte_brut", "texte_pourquoi", "valeurs_saisies"]
+           "lire_formulaire", "moteur", "niveau", "orientation", "pourquoi", "prefixe_widgets",
+           "remplir", "resume", "texte_brut", "texte_pourquoi", "valeurs_saisies"]

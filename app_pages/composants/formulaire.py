@@ -34,17 +34,37 @@ from orientation.situation.faits import Champ
 from orientation.situation.modele import Situation
 
 
+def prefixe_widgets(etat: Any, prefixe: str) -> str:
+    """Le préfixe des clés des widgets du formulaire ``prefixe`` (``reperage.3.``) : sa
+    génération change chaque fois que le programme remplit le formulaire (``remplir``).
+
+    Pourquoi : après « Charger l'exemple », le navigateur reçoit les widgets remplis un à un ;
+    un clic sur « Repérer » avant la fin part avec l'état qu'il connaît, anciennes valeurs
+    comprises. Des widgets d'une nouvelle génération ont d'autres clés : l'état d'un widget
+    de l'ancienne ne peut plus s'y mêler, et le repérage porte sur les valeurs chargées."""
+    cle = prefixe + "_generation"
+    return f"{prefixe}{etat[cle] if cle in etat else 0}."
+
+
 def remplir(prefixe: str, valeurs: dict[str, Any]) -> None:
-    """Met des valeurs dans les widgets du formulaire (à appeler dans un rappel)."""
+    """Remplit le formulaire (à appeler dans un rappel) : une nouvelle génération de
+    widgets, les clés de l'ancienne effacées (``prefixe_widgets``)."""
+    ancien = prefixe_widgets(st.session_state, prefixe)
+    for cle in [k for k in st.session_state if isinstance(k, str) and k.startswith(ancien)]:
+        del st.session_state[cle]
+    st.session_state[prefixe + "_generation"] = st.session_state.get(
+        prefixe + "_generation", 0) + 1
+    nouveau = prefixe_widgets(st.session_state, prefixe)
     for cle, v in valeurs.items():
-        st.session_state[prefixe + cle] = v
+        st.session_state[nouveau + cle] = v
 
 
 def _initialiser(prefixe: str) -> None:
     if st.session_state.get(prefixe + "_pret"):
         return
+    widgets = prefixe_widgets(st.session_state, prefixe)
     for cle, v in saisie_vierge().items():
-        st.session_state.setdefault(prefixe + cle, v)
+        st.session_state.setdefault(widgets + cle, v)
     st.session_state[prefixe + "_pret"] = True
 
 
@@ -102,9 +122,10 @@ def _questions(prefixe: str, questionnaire: str, options: list[Any],
 def valeurs_saisies(prefixe: str) -> dict[str, Any]:
     """La saisie à plat du formulaire ``prefixe`` (depuis l'état de la session)."""
     _initialiser(prefixe)
-    n = len(prefixe)
+    widgets = prefixe_widgets(st.session_state, prefixe)
+    n = len(widgets)
     return {k[n:]: v for k, v in st.session_state.items()
-            if isinstance(k, str) and k.startswith(prefixe) and not k[n:].startswith("_")}
+            if isinstance(k, str) and k.startswith(widgets)}
 
 
 def formulaire(prefixe: str) -> dict[str, Any]:
@@ -114,14 +135,15 @@ def formulaire(prefixe: str) -> dict[str, Any]:
     chaque réponse (les widgets ne sont pas dans un ``st.form``, pour ce score en direct).
     """
     _initialiser(prefixe)
+    widgets = prefixe_widgets(st.session_state, prefixe)
     parametres = moteur().referentiel.valeurs_parametres
     onglets = st.tabs(list(sections().values()))
     for onglet, section in zip(onglets, sections(), strict=True):
         with onglet:
             if section == "contexte":
                 st.number_input(libelle_formulaire("age"), min_value=0, max_value=120, step=1,
-                                key=prefixe + "age", help=aide("age"))
-            _section(prefixe, section)
+                                key=widgets + "age", help=aide("age"))
+            _section(widgets, section)
             valeurs = valeurs_saisies(prefixe)
             if section == "autonomie":
                 with st.expander(f"Grille AGGIR (facultative) · {apercu_aggir(valeurs)}"):
@@ -129,30 +151,30 @@ def formulaire(prefixe: str) -> dict[str, Any]:
                                "B : fait partiellement, ou pas habituellement, ou pas "
                                "correctement ; C : ne fait pas. Ne donnez pas de GIR saisi "
                                "qui contredise la grille.")
-                    _questions(prefixe, "autonomie.aggir", list(reponses_aggir()),
+                    _questions(widgets, "autonomie.aggir", list(reponses_aggir()),
                                format_func=reponses_aggir().get)
                 with st.expander("Repérage de la fragilité, GFST (facultatif) · "
                                  f"{apercu_fragilite(valeurs)}"):
                     st.caption("Gérontopôle de Toulouse, pour les 65 ans et plus autonomes "
                                "(ADL ≥ 5/6) sans maladie aiguë. Pas de score : si une "
                                "réponse est « oui », votre jugement décide.")
-                    _questions(prefixe, "autonomie.fragilite", ["oui", "non", "ne_sait_pas"])
+                    _questions(widgets, "autonomie.fragilite", ["oui", "non", "ne_sait_pas"])
                     st.radio(question_jugement(), [True, False],
                              index=None, horizontal=True,
                              format_func=lambda v: "Oui" if v else "Non",
-                             key=prefixe + "autonomie.fragilite.jugement_fragile")
+                             key=widgets + "autonomie.fragilite.jugement_fragile")
             if section == "social":
                 with st.expander(f"Mini-Zarit, fardeau de l'aidant (facultatif) · "
                                  f"{apercu_mini_zarit(valeurs, parametres)}"):
                     st.caption("À remplir avec l'aidant. Jamais = 0, parfois = 0,5, "
                                "souvent = 1 ; total sur 7.")
-                    _questions(prefixe, "social.mini_zarit", ["jamais", "parfois", "souvent"])
+                    _questions(widgets, "social.mini_zarit", ["jamais", "parfois", "souvent"])
                 with st.expander(f"Score EPICES, précarité (facultatif) · "
                                  f"{apercu_epices(valeurs, parametres)}"):
                     st.caption(f"Sass et al., 2006 : score de 0 à 100 ; précarité à partir "
                                f"de {parametres['epices.seuil_precarite']:g}. Les 11 réponses "
                                "sont nécessaires.")
-                    _questions(prefixe, "social.epices", [True, False],
+                    _questions(widgets, "social.epices", [True, False],
                                format_func=lambda v: "Oui" if v else "Non")
     return valeurs_saisies(prefixe)
 

@@ -36,10 +36,18 @@ from orientation.referentiel import (
 from orientation.referentiel.scenarios import dossier_features_par_defaut
 from orientation.resultat.modele import Orientation
 from orientation.resultat.rapport import ligne_contact, texte
-from orientation.situation.erreurs import ErreurSaisie, lire_situation_json
+from orientation.situation.erreurs import (
+    ErreurSaisie,
+    erreur_systeme,
+    limiter,
+    lire_situation_json,
+)
+from orientation.situation.lecture import LIMITES
 
 SORTIE_SAISIE_INVALIDE = 2
 SORTIE_REFERENTIEL_INVALIDE = 1
+SORTIE_ENTREE_SORTIE = 1
+SORTIE_INTERROMPUE = 130
 REJETS_AFFICHES = 50
 REJETS_PAR_GENRE = 10
 
@@ -76,21 +84,40 @@ class _Analyseur(argparse.ArgumentParser):
         sys.exit(SORTIE_SAISIE_INVALIDE)
 
 
+def _ecrire_erreurs(titre: str, messages: list[str]) -> None:
+    """Un titre et des messages bornés et échappés (``limiter``), sur la sortie d'erreur."""
+    sys.stderr.write(f"{titre}\n")
+    sys.stderr.writelines(f"  - {m}\n" for m in limiter(messages))
+
+
 def _lire_entree(chemin: str) -> bytes:
-    if chemin == "-":
-        return sys.stdin.buffer.read()
-    fichier = Path(chemin)
-    if not fichier.is_file():
-        raise ErreurSaisie([f"(fichier) : « {chemin} » introuvable"])
-    return fichier.read_bytes()
+    """Le contenu d'un fichier (ou de l'entrée standard pour ``-``), lu jusqu'à la limite
+    de taille d'une situation et pas au-delà (un flux sans fin est refusé)."""
+    nom = limiter([chemin], longueur=200)[0]
+    try:
+        if chemin == "-":
+            donnees = sys.stdin.buffer.read(LIMITES.taille + 1)
+        else:
+            with open(chemin, "rb") as f:
+                donnees = f.read(LIMITES.taille + 1)
+    except FileNotFoundError:
+        raise ErreurSaisie([f"(fichier) : « {nom} » introuvable"]) from None
+    except IsADirectoryError:
+        raise ErreurSaisie([f"(fichier) : « {nom} » est un dossier, pas une situation "
+                            "JSON"]) from None
+    except OSError as e:
+        raise ErreurSaisie([f"(fichier) : « {nom} » illisible ({erreur_systeme(e)})"]) from None
+    if len(donnees) > LIMITES.taille:
+        raise ErreurSaisie([f"(fichier) : trop volumineux (plus de {LIMITES.taille} octets ; "
+                            "une situation tient en quelques kilo-octets)"])
+    return donnees
 
 
 def commande_screen(args: argparse.Namespace) -> int:
     try:
         situation = lire_situation_json(_lire_entree(args.fichier))
     except ErreurSaisie as e:
-        sys.stderr.write("Situation invalide :\n")
-        sys.stderr.writelines(f"  - {m}\n" for m in e.messages)
+        _ecrire_erreurs("Situation invalide :", e.messages)
         return SORTIE_SAISIE_INVALIDE
     moteur = charger_moteur(args.regles) if args.regles else moteur_par_defaut()
     resultat = moteur.screen(situation)
@@ -198,8 +225,7 @@ def commande_rules_check(args: argparse.Namespace) -> int:
     features = Path(args.features) if args.features else dossier_features_par_defaut()
     analyse, erreurs = scenarios.verifier(referentiel, features)
     if erreurs:
-        sys.stderr.write("Scénarios invalides ou incomplets (features/) :\n")
-        sys.stderr.writelines(f"  - {m}\n" for m in erreurs)
+        _ecrire_erreurs("Scénarios invalides ou incomplets (features/) :", erreurs)
         return SORTIE_REFERENTIEL_INVALIDE
     print(f"Référentiel valide : {len(referentiel.regles)} règles, "
           f"{len(referentiel.parametres)} paramètres ({dossier}) ; "
@@ -812,16 +838,39 @@ def construire_analyseur() -> argparse.ArgumentParser:
     return analyseur
 
 
+def _abandonner_sortie() -> None:
+    """Après un échec d'écriture sur la sortie standard, la rediriger vers /dev/null : sans
+    cela, Python réessaierait en quittant et afficherait sa propre erreur, en anglais."""
+    if sys.stdout is not sys.__stdout__:
+        return  # sortie remplacée (tests) : rien à protéger
+    try:
+        vide = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(vide, sys.stdout.fileno())
+        os.close(vide)
+    except (OSError, ValueError):
+        pass
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = construire_analyseur().parse_args(argv)
     try:
-        return args.fonction(args)
+        code = args.fonction(args)
+        sys.stdout.flush()  # une sortie pleine (/dev/full) se découvre ici
+        return code
     except ErreurReferentiel as e:
-        sys.stderr.write("Référentiel invalide :\n")
-        sys.stderr.writelines(f"  - {m}\n" for m in e.erreurs)
+        _ecrire_erreurs("Référentiel invalide :", e.erreurs)
         return SORTIE_REFERENTIEL_INVALIDE
-    except BrokenPipeError:  # sortie fermée en cours de route (| head)
+    except BrokenPipeError:  # sortie fermée en cours de route (| head) : rien à dire
+        _abandonner_sortie()
         return 0
+    except OSError as e:  # la sortie standard refuse l'écriture (disque plein, /dev/full…)
+        _abandonner_sortie()
+        sys.stderr.write(f"orientation : sortie standard : écriture impossible "
+                         f"({erreur_systeme(e)})\n")
+        return SORTIE_ENTREE_SORTIE
+    except KeyboardInterrupt:
+        sys.stderr.write("\norientation : interrompu\n")
+        return SORTIE_INTERROMPUE
 
 
 if __name__ == "__main__":

@@ -20,6 +20,7 @@ import zlib
 from typing import Any
 
 from orientation.situation.erreurs import ErreurSaisie, lire_situation
+from orientation.situation.lecture import ErreurLecture, Limites, lire_json
 from orientation.situation.modele import Situation
 
 LONGUEUR_MAX = 4_000  # caractères d'un lien
@@ -43,10 +44,12 @@ def decoder(texte: str) -> dict[str, Any]:
         brut = decompresseur.decompress(compresse, TAILLE_MAX)
         if decompresseur.unconsumed_tail:
             raise ErreurSaisie(["(lien) : contenu trop grand"])
-        donnees = json.loads(brut.decode("utf-8"))
+        donnees = lire_json(brut, source="(lien)", limites=Limites(taille=TAILLE_MAX))
+    except ErreurLecture as e:  # clé en double, imbrication, nombre démesuré…
+        raise ErreurSaisie([f"(lien) : lien abîmé (copiez-le en entier) : {e.motif}"]) from None
     except ErreurSaisie:
         raise
-    except (binascii.Error, zlib.error, UnicodeDecodeError, ValueError, RecursionError):
+    except (binascii.Error, zlib.error, ValueError):
         raise ErreurSaisie(["(lien) : lien abîmé (copiez-le en entier)"]) from None
     if not isinstance(donnees, dict):
         raise ErreurSaisie(["(lien) : lien abîmé (copiez-le en entier)"])
@@ -117,10 +120,7 @@ def fichier_essai(parametres: dict[str, float | int]) -> bytes:
 def essai_du_fichier(octets: bytes, connus: dict[str, Any]) -> dict[str, float | int]:
     if len(octets) > TAILLE_MAX:
         raise ErreurSaisie(["(fichier) : fichier trop grand pour un essai"])
-    try:
-        donnees = json.loads(octets.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError, RecursionError):
-        raise ErreurSaisie(["(fichier) : JSON illisible"]) from None
+    donnees = lire_json(octets, limites=Limites(taille=TAILLE_MAX))
     if not isinstance(donnees, dict):
         raise ErreurSaisie(["(fichier) : ce n'est pas un essai de règles"])
     return parametres_de(donnees, connus)

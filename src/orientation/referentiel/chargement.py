@@ -53,10 +53,19 @@ from orientation.referentiel.modele import (
 )
 from orientation.referentiel.vocabulaire import FICHIER as FICHIER_VOCABULAIRE
 from orientation.referentiel.vocabulaire import vocabulaire_de
-from orientation.situation.faits import CHAMPS, Champ
+from orientation.situation.erreurs import LONGUEUR_MESSAGE, echapper, echapper_texte
+from orientation.situation.faits import CHAMPS, PARAMETRES_DES_INSTRUMENTS, Champ
 
 _ID_REGLE = re.compile(r"^R-[A-Z0-9]+(-[A-Z0-9]+)*$")
 _OUI_NON = {"oui": True, "non": False, True: True, False: False}
+
+
+def _est_oui_non(v: Any) -> bool:
+    """« oui », « non », ou un booléen YAML (pas 1 ni 0, ni une liste : une valeur
+    quelconque du fichier ne doit jamais faire planter la validation)."""
+    return isinstance(v, bool) or (isinstance(v, str) and v in _OUI_NON)
+
+
 FICHIERS_SPECIAUX = ("catalogue.yaml", "parametres.yaml", "vocabulaire.yaml")
 # Fichiers de données du référentiel qui ne sont pas des règles, facultatifs (annuaire.yaml :
 # catégories FINESS des acteurs, lu par orientation.annuaire).
@@ -77,7 +86,7 @@ class _Contexte:
     def erreur(self, ligne: int | None, message: str) -> None:
         ou = self.fichier + (f", ligne {ligne}" if ligne else "")
         qui = f", règle {self.regle}" if self.regle else ""
-        self.erreurs.append(f"{ou}{qui} : {message}")
+        self.erreurs.append(echapper_texte(f"{ou}{qui} : {message}", LONGUEUR_MESSAGE))
 
 
 def _ligne(obj: Any, defaut: int | None = None) -> int | None:
@@ -88,10 +97,10 @@ def _texte(ctx: _Contexte, obj: dict, cle: str, ligne: int | None, requis: bool 
     valeur = obj.get(cle)
     if valeur is None:
         if requis:
-            ctx.erreur(ligne, f"« {cle} » est obligatoire")
+            ctx.erreur(ligne, f"« {echapper(cle)} » est obligatoire")
         return ""
     if not isinstance(valeur, str) or not valeur.strip():
-        ctx.erreur(ligne, f"« {cle} » doit être un texte non vide")
+        ctx.erreur(ligne, f"« {echapper(cle)} » doit être un texte non vide")
         return ""
     return valeur.strip()
 
@@ -99,14 +108,17 @@ def _texte(ctx: _Contexte, obj: dict, cle: str, ligne: int | None, requis: bool 
 def _cles_connues(ctx: _Contexte, obj: dict, permises: tuple[str, ...], ou: str) -> None:
     for cle in obj:
         if cle not in permises:
-            ctx.erreur(_ligne(obj), f"clé inconnue « {cle} » dans {ou} (clés permises : "
+            ctx.erreur(_ligne(obj), f"clé inconnue « {echapper(cle)} » dans {ou} (clés permises : "
                                     f"{', '.join(permises)})")
 
 
 def _page_d_accueil(lien: str) -> bool:
     """Un lien sans chemin (``https://www.has-sante.fr`` ou ``…fr/``) ne désigne aucun
     document : une source doit être précise (GUIDE.md)."""
-    decoupe = urlsplit(lien)
+    try:
+        decoupe = urlsplit(lien)
+    except ValueError:  # « https://[… » : adresse impossible, refusée comme une page d'accueil
+        return True
     return decoupe.path in ("", "/") and not decoupe.query and not decoupe.fragment
 
 
@@ -126,15 +138,55 @@ def _references(ctx: _Contexte, brut: Any, ligne: int | None) -> tuple[Reference
         lien = ref.get("lien")
         article = ref.get("article")
         if lien is None and article is None:
-            ctx.erreur(_ligne(ref), f"la référence « {titre} » n'a ni « lien » ni « article »")
+            ctx.erreur(_ligne(ref), f"la référence « {echapper(titre)} » n'a ni « lien » "
+                                    "ni « article »")
         if lien is not None and not (isinstance(lien, str) and lien.startswith("https://")):
-            ctx.erreur(_ligne(ref), f"le lien « {lien} » doit être une adresse https://")
+            ctx.erreur(_ligne(ref), f"le lien « {echapper(lien)} » doit être une adresse "
+                                    "https://")
         elif lien is not None and _page_d_accueil(lien):
-            ctx.erreur(_ligne(ref), f"le lien « {lien} » est la page d'accueil d'un site : "
-                                    "citer le document lui-même (son adresse précise), ou, "
-                                    "faute d'adresse stable, le citer par « article »")
+            ctx.erreur(_ligne(ref), f"le lien « {echapper(lien)} » est la page d'accueil d'un "
+                                    "site : citer le document lui-même (son adresse précise), "
+                                    "ou, faute d'adresse stable, le citer par « article »")
         refs.append(Reference(titre=titre, lien=lien, article=article))
     return tuple(refs)
+
+
+_ID = re.compile(r"^[a-z0-9_]+$")
+GRAVITES = ("critique", "attention", "information")
+
+
+def _section_catalogue(ctx: _Contexte, brut: dict, nom: str,
+                       forme: dict[str, bool | None] | None) -> dict[str, Any]:
+    """Une section du catalogue : des identifiants (minuscules, chiffres, « _ »), chacun un
+    libellé (``forme`` None) ou un dictionnaire aux clés de ``forme`` (clé → texte
+    obligatoire, texte facultatif, ou ``None`` : autre chose, vérifié par l'appelant).
+    Ce que le code lira plus loin (un libellé, un message d'alerte) est vérifié ici, pour
+    qu'un catalogue mal formé soit refusé au chargement et non au premier repérage."""
+    section = brut.get(nom)
+    if not isinstance(section, dict) or not section:
+        ctx.erreur(_ligne(brut), f"« {nom} » doit être un dictionnaire non vide d'identifiants")
+        return {}
+    ligne = _ligne(section)
+    for id_, v in section.items():
+        if not isinstance(id_, str) or not _ID.match(id_):
+            ctx.erreur(ligne, f"identifiant invalide « {echapper(id_)} » dans « {nom} » "
+                              "(minuscules, chiffres et « _ »)")
+            continue
+        if forme is None:
+            if not isinstance(v, str) or not v.strip():
+                ctx.erreur(ligne, f"« {nom}.{id_} » doit être un libellé (texte non vide)")
+            continue
+        if not isinstance(v, dict):
+            ctx.erreur(ligne, f"« {nom}.{id_} » doit être un dictionnaire ({', '.join(forme)})")
+            continue
+        _cles_connues(ctx, v, tuple(forme), f"« {nom}.{id_} »")
+        for cle, requis in forme.items():
+            if requis is not None:
+                _texte(ctx, v, cle, _ligne(v, ligne), requis)
+        if "gravite" in forme and v.get("gravite") not in (None, *GRAVITES):
+            ctx.erreur(_ligne(v, ligne), f"gravité inconnue « {echapper(v.get('gravite'))} » "
+                                         f"pour l'alerte « {id_} » ({', '.join(GRAVITES)})")
+    return dict(section)
 
 
 def _charger_catalogue(chemin: Path) -> Catalogue:
@@ -145,39 +197,53 @@ def _charger_catalogue(chemin: Path) -> Catalogue:
     permises = ("version", "themes", "niveaux", "secteurs", "parcours", "clusters", "appuis",
                 "alertes")
     _cles_connues(ctx, brut, permises, "le catalogue")
-    for cle in permises:
-        if not isinstance(brut.get(cle), dict | str | list):
-            ctx.erreur(_ligne(brut), f"« {cle} » est obligatoire")
-    if ctx.erreurs:
-        raise ErreurReferentiel(ctx.erreurs)
+    if not isinstance(brut.get("version"), str | int | float) or isinstance(
+            brut.get("version"), bool):
+        ctx.erreur(_ligne(brut), "« version » est obligatoire (texte, par exemple \"2026.11\")")
+    themes = brut.get("themes")
+    if not isinstance(themes, list) or not themes or not all(
+            isinstance(t, str) and t.endswith(".yaml") for t in themes):
+        ctx.erreur(_ligne(brut), "« themes » doit être la liste des fichiers de règles "
+                                 "(sante.yaml…)")
+        themes = []
+    niveaux = _section_catalogue(ctx, brut, "niveaux", {"libelle": True, "description": True})
+    secteurs = _section_catalogue(ctx, brut, "secteurs", None)
+    parcours = _section_catalogue(ctx, brut, "parcours", None)
+    appuis = _section_catalogue(ctx, brut, "appuis", {"libelle": True, "description": False})
+    alertes = _section_catalogue(ctx, brut, "alertes", {"message": True, "gravite": False})
+    brut_clusters = _section_catalogue(ctx, brut, "clusters", {"libelle": True, "acteurs": None})
     clusters = {}
-    for cid, c in brut["clusters"].items():
-        if not isinstance(c, dict) or not isinstance(c.get("acteurs"), dict):
-            ctx.erreur(_ligne(brut["clusters"]), f"le cluster « {cid} » doit avoir « libelle » "
-                                                 "et « acteurs »")
+    for cid, c in brut_clusters.items():
+        if not isinstance(c, dict) or not isinstance(c.get("acteurs"), dict) or not c["acteurs"]:
+            if isinstance(c, dict):
+                ctx.erreur(_ligne(c), f"le cluster « {echapper(cid)} » doit avoir « acteurs » : "
+                                      "un dictionnaire non vide (identifiant : libellé)")
             continue
-        _cles_connues(ctx, c, ("libelle", "acteurs"), f"le cluster « {cid} »")
-        clusters[cid] = Cluster(cid, _texte(ctx, c, "libelle", _ligne(c)), dict(c["acteurs"]))
+        for a, libelle in c["acteurs"].items():
+            if not isinstance(a, str) or not _ID.match(a) or not isinstance(libelle, str) \
+                    or not libelle.strip():
+                ctx.erreur(_ligne(c["acteurs"]), f"acteur « {echapper(a)} » du cluster "
+                                                 f"« {cid} » : identifiant (minuscules, "
+                                                 "chiffres, « _ ») et libellé attendus")
+        clusters[cid] = Cluster(cid, c.get("libelle") or "", dict(c["acteurs"]))
     vus: dict[str, str] = {}
     for c in clusters.values():
         for a in c.acteurs:
             if a in vus:
-                ctx.erreur(None, f"l'acteur « {a} » figure dans « {vus[a]} » et « {c.id} »")
+                ctx.erreur(None, f"l'acteur « {echapper(a)} » figure dans « {vus[a]} » et "
+                                 f"« {c.id} »")
             vus[a] = c.id
-    if not isinstance(brut["niveaux"], dict) or not brut["niveaux"]:
-        ctx.erreur(_ligne(brut), "« niveaux » : au moins un niveau, du plus simple au plus "
-                                 "complexe")
     if ctx.erreurs:
         raise ErreurReferentiel(ctx.erreurs)
     return Catalogue(
         version=str(brut["version"]),
-        themes=tuple(brut["themes"]),
-        niveaux=dict(brut["niveaux"]),
-        secteurs=dict(brut["secteurs"]),
-        parcours=dict(brut["parcours"]),
+        themes=tuple(themes),
+        niveaux=niveaux,
+        secteurs=secteurs,
+        parcours=parcours,
         clusters=clusters,
-        appuis=dict(brut["appuis"]),
-        alertes=dict(brut["alertes"]),
+        appuis=appuis,
+        alertes=alertes,
     )
 
 
@@ -191,16 +257,17 @@ def _charger_parametres(chemin: Path) -> dict[str, Parametre]:
     for nom, p in brut.items():
         ctx.regle = None
         if not isinstance(p, dict):
-            ctx.erreur(_ligne(brut), f"le paramètre « {nom} » doit être un dictionnaire")
+            ctx.erreur(_ligne(brut), f"le paramètre « {echapper(nom)} » doit être un dictionnaire")
             continue
         ligne = _ligne(p)
-        _cles_connues(ctx, p, permises, f"le paramètre « {nom} »")
+        _cles_connues(ctx, p, permises, f"le paramètre « {echapper(nom)} »")
         valeur = p.get("valeur")
         if isinstance(valeur, bool) or not isinstance(valeur, int | float):
-            ctx.erreur(ligne, f"le paramètre « {nom} » doit avoir une « valeur » numérique")
+            ctx.erreur(ligne, f"le paramètre « {echapper(nom)} » doit avoir une « valeur » "
+                              "numérique")
         depuis = p.get("depuis")
         if not isinstance(depuis, dt.date):
-            ctx.erreur(ligne, f"le paramètre « {nom} » doit avoir une date « depuis » "
+            ctx.erreur(ligne, f"le paramètre « {echapper(nom)} » doit avoir une date « depuis » "
                               "(AAAA-MM-JJ)")
         parametres[nom] = Parametre(
             nom=nom,
@@ -210,6 +277,10 @@ def _charger_parametres(chemin: Path) -> dict[str, Parametre]:
             depuis=depuis,
             references=_references(ctx, p.get("references"), ligne),
         )
+    for nom in PARAMETRES_DES_INSTRUMENTS:
+        if nom not in parametres:
+            ctx.erreurs.append(f"{chemin.name} : le paramètre « {nom} » est obligatoire (le "
+                               "calcul d'un score d'instrument le lit)")
     if ctx.erreurs:
         raise ErreurReferentiel(ctx.erreurs)
     return parametres
@@ -237,7 +308,8 @@ class _Analyseur:
         ((cle, valeur),) = brut.items()
         if cle in ("toutes", "une_de", "aucune"):
             if not isinstance(valeur, list) or not valeur:
-                self.ctx.erreur(ligne, f"« {cle} » attend une liste non vide de conditions")
+                self.ctx.erreur(ligne, f"« {echapper(cle)} » attend une liste non vide de "
+                                       "conditions")
                 return Toutes(())
             permise = premier_niveau and cle == "toutes"
             termes = tuple(self.condition(t, _ligne(valeur, ligne), permise) for t in valeur)
@@ -249,8 +321,8 @@ class _Analyseur:
             return self._au_moins(valeur, ligne)
         if isinstance(cle, str) and cle.startswith("conclusion."):
             if not premier_niveau:
-                self.ctx.erreur(ligne, f"« {cle} » ne peut figurer qu'au premier niveau de "
-                                       "« si » ou dans son « toutes » (une conclusion ne se "
+                self.ctx.erreur(ligne, f"« {echapper(cle)} » ne peut figurer qu'au premier niveau "
+                                       "de « si » ou dans son « toutes » (une conclusion ne se "
                                        "retire pas et ne s'alterne pas)")
             return self._sur_conclusion(cle.removeprefix("conclusion."), valeur, ligne)
         return self._comparaison(cle, valeur, ligne)
@@ -273,7 +345,8 @@ class _Analyseur:
         if isinstance(brut, str) and brut.startswith("$"):
             nom = brut[1:]
             if nom not in self.parametres:
-                self.ctx.erreur(ligne, f"paramètre inconnu « {nom} » (voir parametres.yaml)")
+                self.ctx.erreur(ligne, f"paramètre inconnu « {echapper(nom)} » (voir "
+                                       "parametres.yaml)")
                 return None, nom
             return self.parametres[nom].valeur, nom
         return brut, None
@@ -281,22 +354,22 @@ class _Analyseur:
     def _valeur_simple(self, champ: Champ, v: Any, ligne: int | None) -> Any:
         """Vérifie qu'une valeur convient au champ, et la convertit (oui/non → booléen)."""
         if champ.type == "booleen":
-            if v not in _OUI_NON or isinstance(v, int | float) and not isinstance(v, bool):
+            if not _est_oui_non(v):
                 self.ctx.erreur(ligne, f"« {champ.chemin} » est un booléen : écrire oui ou non, "
-                                       f"pas « {v} »")
+                                       f"pas « {echapper(v)} »")
                 return v
             return _OUI_NON[v]
         if champ.type in ("entier", "decimal"):
             if isinstance(v, bool) or not isinstance(v, int | float):
-                self.ctx.erreur(ligne, f"« {champ.chemin} » est un nombre, pas « {v} »")
+                self.ctx.erreur(ligne, f"« {champ.chemin} » est un nombre, pas « {echapper(v)} »")
             elif (champ.minimum is not None and v < champ.minimum) or (
                 champ.maximum is not None and v > champ.maximum
             ):
                 self.ctx.erreur(ligne, f"« {champ.chemin} » va de {champ.minimum} à "
-                                       f"{champ.maximum} : la valeur {v} est impossible")
+                                       f"{champ.maximum} : la valeur {echapper(v)} est impossible")
             return v
         if v not in champ.valeurs:
-            self.ctx.erreur(ligne, f"valeur inconnue « {v} » pour « {champ.chemin} » "
+            self.ctx.erreur(ligne, f"valeur inconnue « {echapper(v)} » pour « {champ.chemin} » "
                                    f"(valeurs permises : {', '.join(champ.valeurs)})")
         return v
 
@@ -305,17 +378,17 @@ class _Analyseur:
         if champ is None:
             proches = [c for c in CHAMPS if str(chemin).split(".")[-1] in c]
             aide = f" ; vouliez-vous dire : {', '.join(proches)} ?" if proches else ""
-            self.ctx.erreur(ligne, f"champ inconnu « {chemin} »{aide}")
+            self.ctx.erreur(ligne, f"champ inconnu « {echapper(chemin)} »{aide}")
             return Toutes(())
         if not isinstance(brut, dict):
             brut = {"egal": brut}
         if len(brut) != 1:
-            self.ctx.erreur(ligne, f"« {chemin} » : un seul opérateur par condition")
+            self.ctx.erreur(ligne, f"« {echapper(chemin)} » : un seul opérateur par condition")
             return Toutes(())
         ((operateur, operande),) = brut.items()
         if operateur not in OPERATEURS:
-            self.ctx.erreur(ligne, f"opérateur inconnu « {operateur} » pour « {chemin} » "
-                                   f"(opérateurs : {', '.join(OPERATEURS)})")
+            self.ctx.erreur(ligne, f"opérateur inconnu « {echapper(operateur)} » pour "
+                                   f"« {echapper(chemin)} » (opérateurs : {', '.join(OPERATEURS)})")
             return Toutes(())
         valeur, parametre = self._valeur(operande, ligne)
         permis = {
@@ -327,29 +400,30 @@ class _Analyseur:
         }
         permis["decimal"] = permis["entier"]
         if operateur not in permis[champ.type]:
-            self.ctx.erreur(ligne, f"l'opérateur « {operateur} » ne s'applique pas à "
-                                   f"« {chemin} » ({champ.type} ; opérateurs possibles : "
+            self.ctx.erreur(ligne, f"l'opérateur « {echapper(operateur)} » ne s'applique pas à "
+                                   f"« {echapper(chemin)} » ({champ.type} ; opérateurs possibles : "
                                    f"{', '.join(permis[champ.type])})")
             return Toutes(())
         if operateur == "renseigne":
-            if valeur not in _OUI_NON:
+            if not _est_oui_non(valeur):
                 self.ctx.erreur(ligne, "« renseigne » attend oui ou non")
                 return Toutes(())
             if not champ.optionnel:
-                self.ctx.erreur(ligne, f"« {chemin} » a toujours une valeur : « renseigne » "
-                                       "n'a pas de sens")
+                self.ctx.erreur(ligne, f"« {echapper(chemin)} » a toujours une valeur : "
+                                       "« renseigne » n'a pas de sens")
             return Comparaison(chemin, operateur, _OUI_NON[valeur])
         if operateur in ("parmi", "hors_de", "contient_un_de"):
             if not isinstance(valeur, list) or not valeur:
-                self.ctx.erreur(ligne, f"« {operateur} » attend une liste non vide")
+                self.ctx.erreur(ligne, f"« {echapper(operateur)} » attend une liste non vide")
                 return Toutes(())
             return Comparaison(chemin, operateur,
                                tuple(self._valeur_simple(champ, v, ligne) for v in valeur),
                                parametre)
         if champ.type == "liste":
             if valeur not in champ.valeurs:
-                self.ctx.erreur(ligne, f"valeur inconnue « {valeur} » pour « {chemin} » "
-                                       f"(valeurs permises : {', '.join(champ.valeurs)})")
+                self.ctx.erreur(ligne, f"valeur inconnue « {echapper(valeur)} » pour "
+                                       f"« {echapper(chemin)} » (valeurs permises : "
+                                       f"{', '.join(champ.valeurs)})")
             return Comparaison(chemin, operateur, valeur, parametre)
         return Comparaison(chemin, operateur, self._valeur_simple(champ, valeur, ligne), parametre)
 
@@ -366,8 +440,8 @@ class _Analyseur:
             return SurConclusion(sorte, "egal", True)
         if sorte == "niveau":
             valeur = brut.get("egal") if isinstance(brut, dict) else brut
-            if valeur not in self.catalogue.niveaux:
-                self.ctx.erreur(ligne, f"niveau inconnu « {valeur} » (niveaux : "
+            if not isinstance(valeur, str) or valeur not in self.catalogue.niveaux:
+                self.ctx.erreur(ligne, f"niveau inconnu « {echapper(valeur)} » (niveaux : "
                                        f"{', '.join(self.catalogue.niveaux)})")
             return SurConclusion(sorte, "egal", valeur)
         if not isinstance(brut, dict) or len(brut) != 1:
@@ -382,7 +456,7 @@ class _Analyseur:
             if isinstance(valeur, bool) or not isinstance(valeur, int) or valeur < 1:
                 self.ctx.erreur(ligne, "« nombre_au_moins » attend un entier ≥ 1")
         else:
-            self.ctx.erreur(ligne, f"opérateur inconnu « {operateur} » pour « conclusion."
+            self.ctx.erreur(ligne, f"opérateur inconnu « {echapper(operateur)} » pour « conclusion."
                                    f"{sorte} » (contient, nombre_au_moins)")
         return SurConclusion(sorte, operateur, valeur)
 
@@ -394,8 +468,8 @@ class _Analyseur:
             "alertes": self.catalogue.alertes,
             "clusters": self.catalogue.clusters,
         }[sorte]
-        if valeur not in connus:
-            self.ctx.erreur(ligne, f"identifiant inconnu « {valeur} » dans {sorte} "
+        if not isinstance(valeur, str) or valeur not in connus:
+            self.ctx.erreur(ligne, f"identifiant inconnu « {echapper(valeur)} » dans {sorte} "
                                    f"(connus : {', '.join(connus)})")
 
     # -- conclusions --
@@ -407,25 +481,26 @@ class _Analyseur:
         permises = ("niveau", "urgence", "pps", *CONCLUSIONS_LISTES)
         _cles_connues(self.ctx, brut, permises, "« alors »")
         niveau = brut.get("niveau")
-        if niveau is not None and niveau not in self.catalogue.niveaux:
-            self.ctx.erreur(ligne, f"niveau inconnu « {niveau} » (niveaux : "
+        if niveau is not None and (not isinstance(niveau, str)
+                                   or niveau not in self.catalogue.niveaux):
+            self.ctx.erreur(ligne, f"niveau inconnu « {echapper(niveau)} » (niveaux : "
                                    f"{', '.join(self.catalogue.niveaux)})")
         drapeaux = {}
         for nom in ("urgence", "pps"):
             v = brut.get(nom, "non")
-            if v not in _OUI_NON:
-                self.ctx.erreur(ligne, f"« {nom} » s'écrit oui ou non")
-            drapeaux[nom] = _OUI_NON.get(v, False)
+            if not _est_oui_non(v):
+                self.ctx.erreur(ligne, f"« {echapper(nom)} » s'écrit oui ou non")
+            drapeaux[nom] = _OUI_NON[v] if _est_oui_non(v) else False
         listes: dict[str, tuple[str, ...]] = {}
         for nom in ("secteurs", "parcours", "appuis", "alertes"):
             valeurs = brut.get(nom, [])
             if not isinstance(valeurs, list):
-                self.ctx.erreur(ligne, f"« {nom} » attend une liste d'identifiants")
+                self.ctx.erreur(ligne, f"« {echapper(nom)} » attend une liste d'identifiants")
                 valeurs = []
             for v in valeurs:
                 self._identifiant(nom, v, _ligne(valeurs, ligne))
-            if len(set(valeurs)) != len(valeurs):
-                self.ctx.erreur(_ligne(valeurs, ligne), f"« {nom} » contient un doublon")
+            if all(isinstance(v, str) for v in valeurs) and len(set(valeurs)) != len(valeurs):
+                self.ctx.erreur(_ligne(valeurs, ligne), f"« {echapper(nom)} » contient un doublon")
             listes[nom] = tuple(valeurs)
         clusters = []
         brut_clusters = brut.get("clusters", {})
@@ -436,17 +511,17 @@ class _Analyseur:
         for cid, acteurs in brut_clusters.items():
             lc = _ligne(brut_clusters, ligne)
             if cid not in self.catalogue.clusters:
-                self.ctx.erreur(lc, f"cluster inconnu « {cid} » (connus : "
+                self.ctx.erreur(lc, f"cluster inconnu « {echapper(cid)} » (connus : "
                                     f"{', '.join(self.catalogue.clusters)})")
                 continue
             acteurs = acteurs or []
             if not isinstance(acteurs, list):
-                self.ctx.erreur(lc, f"les acteurs du cluster « {cid} » forment une liste")
+                self.ctx.erreur(lc, f"les acteurs du cluster « {echapper(cid)} » forment une liste")
                 continue
             for a in acteurs:
-                if a not in self.catalogue.clusters[cid].acteurs:
-                    self.ctx.erreur(_ligne(acteurs, lc), f"acteur inconnu « {a} » dans le "
-                                    f"cluster « {cid} » (acteurs connus : "
+                if not isinstance(a, str) or a not in self.catalogue.clusters[cid].acteurs:
+                    self.ctx.erreur(_ligne(acteurs, lc), f"acteur inconnu « {echapper(a)} » dans "
+                                    f"le cluster « {echapper(cid)} » (acteurs connus : "
                                     f"{', '.join(self.catalogue.clusters[cid].acteurs)})")
             clusters.append((cid, tuple(acteurs)))
         return Conclusions(niveau=niveau, clusters=tuple(clusters), **drapeaux, **listes)
@@ -473,14 +548,14 @@ def _charger_theme(chemin: Path, analyseur: _Analyseur) -> tuple[str, list[Regle
             continue
         ligne = _ligne(brut_regle)
         id_regle = brut_regle.get("id")
-        ctx.regle = str(id_regle) if id_regle else None
+        ctx.regle = echapper(id_regle) if id_regle else None
         if not isinstance(id_regle, str) or not _ID_REGLE.match(id_regle):
-            ctx.erreur(ligne, f"identifiant de règle invalide « {id_regle} » (forme attendue : "
-                              "R-THEME-NOM, majuscules, chiffres et tirets)")
+            ctx.erreur(ligne, f"identifiant de règle invalide « {echapper(id_regle)} » (forme "
+                              "attendue : R-THEME-NOM, majuscules, chiffres et tirets)")
         _cles_connues(ctx, brut_regle, permises, "la règle")
         for requis in ("si", "alors"):
             if requis not in brut_regle:
-                ctx.erreur(ligne, f"« {requis} » est obligatoire")
+                ctx.erreur(ligne, f"« {echapper(requis)} » est obligatoire")
         regles.append(
             Regle(
                 id=str(id_regle),
@@ -522,7 +597,8 @@ def charger_referentiel(dossier: Path | str | Traversable) -> Referentiel:
                        "catalogue.yaml (il ne serait pas évalué)")
     for nom in catalogue.themes:
         if nom not in presents:
-            erreurs.append(f"catalogue.yaml : le thème « {nom} » n'existe pas dans {dossier}")
+            erreurs.append(f"catalogue.yaml : le thème « {echapper(nom)} » n'existe pas dans "
+                           f"{dossier}")
     fichiers = [dossier / nom for nom in catalogue.themes if nom in presents]
     if not fichiers:
         erreurs.append(f"{dossier} : aucun fichier de règles")

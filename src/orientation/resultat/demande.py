@@ -119,15 +119,11 @@ def lire_demande(donnees: Any) -> Demande:
 
 
 def lire_demande_json(texte: str | bytes) -> Demande:
-    import json
+    from orientation.situation.lecture import Limites, lire_json
 
     if len(texte) > 100_000:
         raise ErreurSaisie(["(demande) : fichier trop gros (100 000 caractères au plus)"])
-    try:
-        donnees = json.loads(texte)
-    except (json.JSONDecodeError, UnicodeDecodeError, RecursionError) as e:
-        raise ErreurSaisie([f"(demande) : JSON invalide ({str(e)[:80]})"]) from None
-    return lire_demande(donnees)
+    return lire_demande(lire_json(texte, source="(demande)", limites=Limites(taille=100_000)))
 
 
 def _date(le: dt.date) -> str:

@@ -148,6 +148,16 @@ def construire_fait(situation: Situation, parametres: Mapping[str, Any]) -> dict
     return fait
 
 
+# Les seuils de rules/parametres.yaml que lit le calcul des scores ci-dessous : le
+# chargement du référentiel vérifie qu'ils y sont (sinon, échec au premier repérage).
+PARAMETRES_DES_INSTRUMENTS = (
+    "epices.seuil_precarite",
+    "mini_zarit.borne_fardeau_absent_ou_leger",
+    "mini_zarit.borne_fardeau_leger_a_modere",
+    "mini_zarit.borne_fardeau_modere_a_severe",
+)
+
+
 def calculer_scores(situation: Situation, parametres: Mapping[str, Any]) -> dict[str, Any]:
     """Les scores des instruments renseignés, sous leurs chemins ``scores.*``."""
     scores: dict[str, Any] = {}

@@ -11,7 +11,7 @@ une énumération absente prend sa première valeur ; ``medecin_traitant`` vaut 
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
@@ -75,7 +75,10 @@ class Contexte(_Modele):
 
 
 class Sante(_Modele):
-    maladies_chroniques: list[MaladieChronique] = Field(default_factory=list)
+    # Bornes de structure (chaque valeur une seule fois) : une liste démesurée est refusée
+    # d'un seul message, avant que chacun de ses éléments ne soit validé.
+    maladies_chroniques: list[MaladieChronique] = Field(
+        default_factory=list, max_length=len(get_args(MaladieChronique)))
     insuffisance_organe_severe: bool = False
     pathologie_instable: bool = False
     nb_medicaments: int = Field(default=0, ge=0, le=60)
@@ -182,7 +185,8 @@ class Autonomie(_Modele):
 
 
 class Handicap(_Modele):
-    types: list[TypeHandicap] = Field(default_factory=list)
+    types: list[TypeHandicap] = Field(default_factory=list,
+                                      max_length=len(get_args(TypeHandicap)))
     reconnaissance_mdph: bool = False
     handicap_rare: bool = False
     sans_solution: bool = False
