@@ -165,12 +165,12 @@ def test_le_referentiel_se_cherche_et_se_lit_en_francais():
 
 
 def test_scenarios_un_tableau_injecte_se_repere_avec_ses_erreurs_a_cote():
-    from orientation.tables.atelier import lire_fichier, modele_csv
+    from orientation.tables.atelier import modele_csv
+    from orientation.tables.colonnes import COLONNES
 
     at = application("app_pages/scenarios.py")
-    tableau = lire_fichier("modele.csv", modele_csv())
-    tableau.loc[1] = {c: "" for c in tableau.columns} | {"id": "p2", "age": "cent"}
-    at.session_state["scenarios.tableau"] = tableau
+    contenu = modele_csv() + ("p2;cent" + ";" * (len(COLONNES) - 2) + "\r\n").encode()
+    at.session_state["scenarios.fichier"] = ("modele.csv", contenu)
     at.run()
     at.button(key="scenarios._reperer").click().run()
     assert not at.exception
@@ -217,10 +217,8 @@ def test_et_si_peut_partir_du_dernier_reperage():
 
 
 def test_un_fichier_aux_colonnes_inconnues_est_refuse_sans_interpreter_leur_texte():
-    import pandas as pd
-
     at = application("app_pages/scenarios.py")
-    at.session_state["scenarios.tableau"] = pd.DataFrame([{"age": "80", "[lien](https://exemple.org)": "x"}])
+    at.session_state["scenarios.fichier"] = ("p.csv", b"age,sante.[lien](https://exemple.org)\n80,x\n")
     at.run()
     at.button(key="scenarios._reperer").click().run()
     assert not at.exception

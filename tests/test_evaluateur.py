@@ -8,12 +8,13 @@ parcours, clusters, acteurs, appuis, alertes, scores et règles tirées.
 import collections
 
 import numpy as np
+import pyarrow as pa
 import pytest
 
 from orientation.evaluation.vectoriel import EvaluateurCompile
 from orientation.situation.faits import construire_fait
 from orientation.tables.cohorte import ReperageCohorte
-from orientation.tables.colonnes import lire_tableau, resultat_vers_ligne
+from orientation.tables.colonnes import COLONNES_SORTIE, lire_tableau, resultat_vers_ligne
 from orientation.tables.synthese import cohorte_complete
 from tests.oracles import regles_tirees_reference
 
@@ -50,9 +51,11 @@ def test_batch_identique_a_screen_sur_20000_patients(cohorte, attendu, moteur):
     obtenu = []
     for debut in range(0, N, 7_000):  # plusieurs blocs : les caches servent d'un bloc à l'autre
         bloc = cohorte.iloc[debut:debut + 7_000]
-        sortie, rejets = reperage.traiter(bloc, np.arange(debut + 2, debut + 2 + len(bloc)))
-        assert not rejets
-        obtenu += [_propre(x) for x in sortie.to_dict("records")]
+        lot = pa.RecordBatch.from_pandas(bloc, preserve_index=False)
+        sortie, rejets = reperage.reperer_lot(lot, np.arange(debut + 2, debut + 2 + len(bloc)))
+        assert rejets.num_rows == 0
+        obtenu += [_propre({k: v for k, v in x.items() if k in COLONNES_SORTIE})
+                   for x in sortie.to_pylist()]
     assert len(obtenu) == N
     differences = [(a, b) for a, (_, b) in zip(obtenu, attendu, strict=True) if a != b]
     assert not differences, differences[:2]

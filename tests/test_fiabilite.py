@@ -6,6 +6,7 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -13,13 +14,14 @@ from hypothesis import strategies as st
 from orientation import Situation, screen
 from orientation.situation.erreurs import ErreurSaisie, lire_situation_json
 from orientation.situation.instruments import AGGIR_VARIABLES, gir_depuis_aggir
-from orientation.tables.cohorte import ReperageCohorte
+from orientation.tables.cohorte import _CONTROLE_RE, MESSAGES_PAR_LIGNE, ReperageCohorte
 from orientation.tables.colonnes import (
     CHAMPS_COLONNES,
     COLONNES,
+    COLONNES_RESULTATS,
     ligne_vers_situation,
     lire_tableau,
-    nb_lignes_rejetees,
+    rejets_depuis_erreur,
     resultat_vers_ligne,
 )
 from orientation.tables.synthese import cohorte_complete
@@ -146,14 +148,29 @@ def test_situation_valide_jamais_d_erreur_et_resultat_coherent(s, moteur):
     # Le tableau repère la même situation comme screen().
     ligne = _en_ligne(s)
     assert ligne_vers_situation(ligne) == s
-    sortie, rejets = _reperage(moteur).traiter(pd.DataFrame([ligne]), np.array([2]))
-    assert not rejets
-    obtenu = {k: (None if isinstance(v, float) and v != v else v)
-              for k, v in sortie.iloc[0].to_dict().items()}
-    assert obtenu == resultat_vers_ligne(None, o)
+    sortie, rejets = _reperage(moteur).reperer_lot(_lot([ligne]), np.array([2]))
+    assert rejets.num_rows == 0
+    obtenu = {k: v for k, v in sortie.to_pylist()[0].items() if k in COLONNES_RESULTATS}
+    attendu = resultat_vers_ligne(None, o)
+    del attendu["id"]
+    assert obtenu == attendu
 
 
 _REPERAGES: dict = {}
+
+
+def _texte(v):
+    """Une cellule telle qu'un fichier la donne au repérage : du texte, ou rien."""
+    if v is None or (isinstance(v, float) and v != v):
+        return None
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    return str(v)
+
+
+def _lot(lignes):
+    colonnes = {c: pa.array([_texte(x.get(c)) for x in lignes], pa.string()) for c in COLONNES}
+    return pa.RecordBatch.from_pydict(colonnes)
 
 
 def _reperage(moteur):
@@ -185,8 +202,8 @@ def test_json_quelconque_erreur_propre_ou_situation(texte):
 _cellule = st.one_of(
     st.none(), st.booleans(), st.integers(-5, 200), st.floats(allow_nan=True),
     st.sampled_from(["", " ", "oui", "NON", "vrai", "12", "12.0", "12.5", "abc", "A", "B", "D",
-                     "epuise", "diabete;bpco", "diabete;diabete", "jamais;" * 6 + "souvent",
-                     "present", "\udce9", "1e3", "-1"]),
+                     "epuise", "Épuisé", "diabète;BPCO", "diabete;diabete",
+                     "jamais;" * 6 + "souvent", "present", "1e3", "-1", "x\x00y", "\n"]),
     st.text(max_size=8),
 )
 
@@ -197,15 +214,21 @@ _cellule = st.one_of(
                        min_size=1, max_size=8))
 def test_lignes_quelconques_rien_ne_se_perd(lignes, moteur):
     df = pd.DataFrame(lignes, columns=COLONNES, dtype=object)
-    sortie, rejets = _reperage(moteur).traiter(df, np.arange(2, 2 + len(df)))
-    assert len(sortie) + nb_lignes_rejetees(rejets) == len(df)
-    for numero, ligne in enumerate(df.to_dict("records"), start=2):
-        messages = [f"{r.champ} : {r.message}" for r in rejets if r.ligne == numero]
+    lot = _lot([{c: _texte(v) for c, v in ligne.items()} for ligne in df.to_dict("records")])
+    sortie, rejets = _reperage(moteur).reperer_lot(lot, np.arange(2, 2 + len(df)))
+    rejets = rejets.to_pylist()
+    assert sortie.num_rows + len({r["ligne"] for r in rejets}) == len(df)
+    for numero, ligne in enumerate(lot.to_pylist(), start=2):
+        messages = [f"{r['champ']} : {r['message']}" for r in rejets if r["ligne"] == numero]
+        if any(v and _CONTROLE_RE.search(v) for v in ligne.values()):
+            assert messages and all("caractère de contrôle" in m for m in messages)
+            continue
         try:
             ligne_vers_situation(ligne)
         except ErreurSaisie as e:
-            if any(r.champ == "(ligne)" for r in rejets if r.ligne == numero):
+            if any(r["champ"] == "(ligne)" for r in rejets if r["ligne"] == numero):
                 continue  # ligne vide
-            assert messages == e.messages
+            attendus = rejets_depuis_erreur(numero, None, e, MESSAGES_PAR_LIGNE)
+            assert messages == [f"{r.champ} : {r.message}" for r in attendus]
         else:
             assert not messages

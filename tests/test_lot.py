@@ -1,15 +1,20 @@
-"""``orientation batch`` et ``synth`` : fichiers corrompus, formats, comptes qui tombent juste."""
+"""``orientation batch`` et la page Scénarios : un seul chemin de tableau (lecture, repérage,
+écriture), des comptes qui tombent juste, tous les formats."""
 
+import io
 import json
 import subprocess
 import sys
 
 import pandas as pd
+import pyarrow as pa
 import pytest
 
 from orientation import Situation, screen
-from orientation.tables.colonnes import COLONNES_SORTIE
-from orientation.tables.lot import chemin_des_rejets, executer
+from orientation.tables.atelier import reperer_fichier
+from orientation.tables.colonnes import COLONNES, COLONNES_RESULTATS
+from orientation.tables.fichiers import Source, chemin_des_rejets
+from orientation.tables.lot import Options, executer
 from orientation.tables.synthese import cohorte_complete, ecrire_cohorte
 from tests.conftest import RACINE
 
@@ -19,7 +24,7 @@ CORROMPU = (
     + "a,84,epuise,12,non,diabete;bpco\n"          # 2 valide
     + "b,cent,present,0,non,\n"                     # 3 âge illisible
     + "c,70,fatigue,0,non,\n"                       # 4 énumération inconnue
-    + "\n"                                          # 5 ligne vide
+    + "\n"                                          # 5 ligne vide (suivie d'autres lignes)
     + "d,70,present,douze,peut-être,\n"             # 6 deux types faux
     + "e,70,present,0,non,diabete,extra\n"          # 7 valeur en trop
     + "f,130,present,0,non,grippe\n"                # 8 hors limites + maladie inconnue
@@ -31,65 +36,69 @@ def _executer(tmp_path, contenu: bytes, nom="entree.csv", sortie="sortie.csv", *
     entree = tmp_path / nom
     entree.write_bytes(contenu)
     rejets = []
-    bilan = executer(entree, tmp_path / sortie, rejet=rejets.append, **kw)
+    bilan = executer(entree, tmp_path / sortie, Options(**kw), rejet=rejets.append)
     return bilan, rejets
 
 
-@pytest.mark.parametrize("workers", [1, 2])
-def test_csv_corrompu_chaque_ligne_rapportee_le_reste_repere(tmp_path, workers):
-    contenu = CORROMPU.encode() + "h,50,present,0,non,\nH\xe9l\xe8ne,60,present,0,non,\n".encode(
-        "latin-1")
-    bilan, rejets = _executer(tmp_path, contenu, workers=workers, taille=3)
-    assert (bilan.lues, bilan.reperees, bilan.rejetees) == (10, 3, 7)
+def _cli(*args, entree=None):
+    return subprocess.run([sys.executable, "-m", "orientation", *args], capture_output=True,
+                          cwd=RACINE, timeout=300, input=entree)
+
+
+def test_csv_corrompu_chaque_ligne_rapportee_le_reste_repere(tmp_path):
+    contenu = CORROMPU.encode() + b"h,50,present,0,non,\n"
+    bilan, rejets = _executer(tmp_path, contenu, taille=3)
+    assert (bilan.lues, bilan.reperees, bilan.rejetees) == (9, 3, 6)
     par_ligne = {}
     for r in rejets:
         par_ligne.setdefault(r.ligne, []).append(r.champ)
     assert par_ligne == {3: ["age"], 4: ["social.aidant"], 5: ["(ligne)"],
                          6: ["sante.nb_medicaments", "contexte.urgence"], 7: ["(ligne)"],
-                         8: ["age", "sante.maladies_chroniques[0]"], 11: ["id"]}
+                         8: ["age", "sante.maladies_chroniques[0]"]}
     sortie = pd.read_csv(tmp_path / "sortie.csv", dtype=str, keep_default_na=False)
-    assert list(sortie.columns) == COLONNES_SORTIE
+    assert list(sortie.columns) == ENTETE.strip().split(",") + COLONNES_RESULTATS
     assert sortie["id"].tolist() == ["a", "g", "h"]
     attendu = screen(Situation.model_validate({
         "age": 84, "social": {"aidant": "epuise"}, "contexte": {"urgence": False},
         "sante": {"nb_medicaments": 12, "maladies_chroniques": ["diabete", "bpco"]}}))
     assert sortie.loc[0, "niveau"] == attendu.niveau and sortie.loc[1, "urgence"] == "oui"
+    assert sortie.loc[0, "sante.maladies_chroniques"] == "diabete;bpco"  # entrée recopiée
     fichier_rejets = pd.read_csv(chemin_des_rejets(tmp_path / "sortie.csv"), dtype=str)
     assert len(fichier_rejets) == len(rejets)
-    assert "UTF-8" in fichier_rejets["message"].iloc[-1]
 
 
-def test_latin1_lu_avec_l_encodage_demande(tmp_path):
-    contenu = (ENTETE + "H\xe9l\xe8ne,60,present,0,non,\n").encode("latin-1")
-    bilan, rejets = _executer(tmp_path, contenu, encodage="latin-1", workers=1)
-    assert (bilan.reperees, rejets) == (1, [])
-    assert pd.read_csv(tmp_path / "sortie.csv")["id"].tolist() == ["Hélène"]
+def test_meme_fichier_meme_sortie_en_ligne_de_commande_et_dans_l_application(tmp_path):
+    """Le CSV que la page Scénarios fait télécharger est, octet pour octet, celui de
+    ``orientation batch`` sur le même fichier."""
+    contenu = CORROMPU.encode()
+    (tmp_path / "e.csv").write_bytes(contenu)
+    p = _cli("batch", str(tmp_path / "e.csv"), "-o", str(tmp_path / "s.csv"))
+    assert p.returncode == 2, p.stderr.decode()
+    lot = reperer_fichier("e.csv", contenu)
+    assert lot.sortie_csv == (tmp_path / "s.csv").read_bytes()
+    assert lot.nb_rejetees == 6 and len(lot.resultats) == 2
+    classeur_cli = tmp_path / "s.xlsx"
+    assert _cli("batch", str(tmp_path / "e.csv"), "-o", str(classeur_cli)).returncode == 2
+    for feuille in ("resultats", "rejets"):
+        cli = pd.read_excel(classeur_cli, sheet_name=feuille, dtype=str)
+        app = pd.read_excel(io.BytesIO(lot.excel()), sheet_name=feuille, dtype=str)
+        pd.testing.assert_frame_equal(cli, app)
 
 
-def test_point_virgule_et_bom_d_excel(tmp_path):
-    contenu = "\ufeffid;age;sante.maladies_chroniques\nx;80;\"diabete;bpco\"\n".encode()
-    bilan, _ = _executer(tmp_path, contenu, workers=1)
-    assert bilan.reperees == 1
-
-
-def test_jsonl_lignes_invalides(tmp_path):
-    lignes = ['{"id": "a", "age": 84, "social": {"aidant": "epuise"}}', "{pas du json",
-              "", "[1, 2]", '{"age": 30, "social.aidant": "present", "agee": 3}',
-              '{"id": "b", "age": 30, "contexte.urgence": true, "sante.nb_medicaments": 2.0}']
-    bilan, rejets = _executer(tmp_path, "\n".join(lignes).encode(), nom="e.jsonl",
-                              sortie="s.jsonl", workers=1)
-    assert (bilan.lues, bilan.reperees, bilan.rejetees) == (6, 2, 4)
-    assert [r.ligne for r in rejets] == [2, 3, 4, 5] and rejets[-1].champ == "agee"
-    sortie = [json.loads(x) for x in (tmp_path / "s.jsonl").read_text().splitlines()]
-    assert [x["id"] for x in sortie] == ["a", "b"] and sortie[1]["urgence"] is True
+def test_l_application_repere_10000_lignes_avec_le_moteur_vectoriel():
+    contenu = io.StringIO()
+    ecrire_cohorte(10_000, 3, None, contenu)
+    lot = reperer_fichier("cohorte.csv", contenu.getvalue().encode())
+    assert lot.bilan.reperees == 10_000 and lot.nb_rejetees == 0
+    assert set(lot.resultats["niveau"]) == {"simple", "coordonne", "complexe"}
 
 
 @pytest.mark.parametrize("format_", [".parquet", ".xlsx", ".jsonl"])
 def test_formats_memes_resultats_que_csv(tmp_path, format_):
     ecrire_cohorte(300, 5, tmp_path / "c.csv", sys.stdout)
     ecrire_cohorte(300, 5, tmp_path / f"c{format_}", sys.stdout)
-    executer(tmp_path / "c.csv", tmp_path / "r.csv", workers=1)
-    executer(tmp_path / f"c{format_}", tmp_path / f"r{format_}", workers=1)
+    executer(tmp_path / "c.csv", tmp_path / "r.csv")
+    executer(tmp_path / f"c{format_}", tmp_path / f"r{format_}")
     lire = {".parquet": pd.read_parquet, ".xlsx": pd.read_excel,
             ".jsonl": lambda p: pd.read_json(p, lines=True, dtype=False)}[format_]
     csv_ = pd.read_csv(tmp_path / "r.csv", dtype=str, keep_default_na=False)
@@ -99,17 +108,32 @@ def test_formats_memes_resultats_que_csv(tmp_path, format_):
         assert autre[col].fillna("").astype(str).tolist() == csv_[col].tolist()
 
 
-def test_colonne_inconnue_refuse_le_fichier(tmp_path):
-    (tmp_path / "e.csv").write_text("id,age,sante.nb_medicament\na,80,3\n")
-    p = _cli("batch", str(tmp_path / "e.csv"), "-o", str(tmp_path / "s.csv"))
-    assert p.returncode == 2 and "sante.nb_medicaments" in p.stderr.decode()
-    assert "Traceback" not in p.stderr.decode()
-    assert sorted(x.name for x in tmp_path.iterdir()) == ["e.csv"]  # aucune sortie créée
+def test_jsonl_lignes_invalides(tmp_path):
+    lignes = ['{"id": "a", "age": 84, "social": {"aidant": "epuise"}}', "{pas du json",
+              "", "[1, 2]", '{"age": 30, "social.aidant": "present", "agee": 3}',
+              '{"id": "b", "age": 30, "contexte.urgence": true, "sante.nb_medicaments": 2.0}',
+              '{"age": 200, "age": 84}']
+    bilan, rejets = _executer(tmp_path, "\n".join(lignes).encode(), nom="e.jsonl",
+                              sortie="s.jsonl")
+    assert (bilan.lues, bilan.reperees, bilan.rejetees) == (7, 2, 5)
+    assert [r.ligne for r in rejets] == [2, 3, 4, 5, 7] and rejets[3].champ == "agee"
+    assert "double" in rejets[4].message
+    sortie = [json.loads(x) for x in (tmp_path / "s.jsonl").read_text().splitlines()]
+    assert [x["id"] for x in sortie] == ["a", "b"] and sortie[1]["urgence"] is True
 
 
-def _cli(*args):
-    return subprocess.run([sys.executable, "-m", "orientation", *args], capture_output=True,
-                          cwd=RACINE, timeout=120)
+def test_parquet_type_relu(tmp_path):
+    table = pa.table({"id": ["x"], "age": pa.array([84], pa.int64()),
+                      "contexte.urgence": [True],
+                      "sante.maladies_chroniques": pa.array([["diabete", "bpco"]])})
+    import pyarrow.parquet as pq
+
+    pq.write_table(table, tmp_path / "e.parquet")
+    bilan = executer(tmp_path / "e.parquet", tmp_path / "s.parquet")
+    assert bilan.reperees == 1
+    sortie = pd.read_parquet(tmp_path / "s.parquet")
+    assert sortie.loc[0, "urgence"] == True  # noqa: E712 — typé, pas « oui »
+    assert "R-CAS-URGENCE" in sortie.loc[0, "regles"] or sortie.loc[0, "urgence"]
 
 
 def test_synth_puis_batch_en_ligne_de_commande(tmp_path):
@@ -117,11 +141,11 @@ def test_synth_puis_batch_en_ligne_de_commande(tmp_path):
     assert p.returncode == 0, p.stderr.decode()
     assert (tmp_path / "c.csv").read_bytes() == _cli("synth", "--n", "2000", "--seed",
                                                       "4").stdout  # déterministe
-    p = _cli("batch", str(tmp_path / "c.csv"), "-o", str(tmp_path / "r.parquet"),
-             "--workers", "2")
+    p = _cli("batch", str(tmp_path / "c.csv"), "-o", str(tmp_path / "r.parquet"))
     assert p.returncode == 0, p.stderr.decode()
-    assert "Lues : 2000 = repérées : 2000 + rejetées : 0" in p.stderr.decode()
+    assert "Lues : 2 000 = repérées : 2 000 + rejetées : 0" in p.stderr.decode()
     assert len(pd.read_parquet(tmp_path / "r.parquet")) == 2000
+    assert not chemin_des_rejets(tmp_path / "r.parquet").exists()  # rien à rejeter
 
 
 def test_batch_sans_sortie_ecrit_csv_sur_stdout_et_rejets_sur_stderr(tmp_path):
@@ -129,11 +153,20 @@ def test_batch_sans_sortie_ecrit_csv_sur_stdout_et_rejets_sur_stderr(tmp_path):
     p = _cli("batch", str(tmp_path / "e.csv"))
     assert p.returncode == 2  # au moins une ligne rejetée
     sortie = p.stdout.decode().splitlines()
-    assert sortie[0].startswith("id,niveau") and len(sortie) == 3
+    assert sortie[0].startswith("id,age,") and len(sortie) == 3
     erreurs = p.stderr.decode()
     assert "ligne 3 (b) : age : doit être un nombre entier" in erreurs
     assert "Lues : 8 = repérées : 2 + rejetées : 6" in erreurs
     assert list(tmp_path.iterdir()) == [tmp_path / "e.csv"]  # rien d'autre n'est écrit
+
+
+def test_batch_lit_l_entree_standard(tmp_path):
+    p = _cli("batch", "-", "-o", str(tmp_path / "s.csv"), entree=CORROMPU.encode())
+    assert p.returncode == 2 and "Lues : 8 = repérées : 2" in p.stderr.decode()
+    lignes = [json.dumps({"age": 84, "social": {"aidant": "epuise"}}), ""]
+    p = _cli("batch", "-", "--format-entree", "jsonl", entree="\n".join(lignes).encode())
+    assert p.returncode == 0, p.stderr.decode()
+    assert "coordonne" in p.stdout.decode() or "complexe" in p.stdout.decode()
 
 
 def test_synth_distributions_plausibles():
@@ -142,3 +175,30 @@ def test_synth_distributions_plausibles():
     assert 38 <= age.mean() <= 45 and age.max() <= 105
     gir = pd.to_numeric(df["autonomie.gir"], errors="coerce")
     assert (gir[age >= 85] <= 4).mean() > (gir[(age >= 60) & (age < 75)] <= 4).mean()
+    assert list(df.columns) == COLONNES
+
+
+def test_contrat_arrow_un_lot_en_entree_resultats_et_rejets_en_sortie(moteur):
+    from orientation.tables.cohorte import ReperageCohorte
+
+    lot = pa.RecordBatch.from_pydict({
+        "id": ["a", "b", None], "age": ["84", "x", None],
+        "social.aidant": pa.array(["epuise", None, None]).dictionary_encode(),
+        "remarque": ["libre", "", None]})
+    resultats, rejets = ReperageCohorte(moteur.referentiel).reperer_lot(lot, [10, 11, 12])
+    assert resultats.schema.names == ["id", "age", "social.aidant", "remarque",
+                                      *COLONNES_RESULTATS]
+    assert resultats.column("id").to_pylist() == ["a"]
+    assert pa.types.is_dictionary(resultats.schema.field("niveau").type)
+    assert rejets.to_pylist() == [
+        {"ligne": 11, "id": "b", "champ": "age", "message": "doit être un nombre entier "
+                                                             "(reçu : « x »)"},
+        {"ligne": 12, "id": None, "champ": "(ligne)", "message": "ligne vide"}]
+
+
+def test_source_depuis_des_octets_ou_un_chemin_meme_resultat(tmp_path):
+    (tmp_path / "e.csv").write_text(CORROMPU)
+    a, b = io.BytesIO(), io.BytesIO()
+    executer(Source.fichier(tmp_path / "e.csv"), a)
+    executer(Source.octets("e.csv", CORROMPU.encode()), b)
+    assert a.getvalue() == b.getvalue() and a.getvalue()

@@ -217,9 +217,11 @@ class EvaluateurVectoriel:
         self._simples = [i for i, r in enumerate(regles) if not _examine_conclusions(r.si)]
         self._chainees = [i for i, r in enumerate(regles) if _examine_conclusions(r.si)]
         self._par_conclusion: dict[tuple[str, Any], list[int]] = {}
+        examinees = {c.sorte for i in self._chainees for c in _sur_conclusions(regles[i].si)}
         for i, r in enumerate(regles):
             for sorte_valeur in r.alors.paires():
-                self._par_conclusion.setdefault(sorte_valeur, []).append(i)
+                if sorte_valeur[0] in examinees:  # seules les sortes que le chaînage examine
+                    self._par_conclusion.setdefault(sorte_valeur, []).append(i)
         lignes = []
         for i, r in enumerate(regles):
             lignes.append(f"def r{i}(V, P, C, nombre, VRAI, FAUX):  # {r.id}")
@@ -234,7 +236,7 @@ class EvaluateurVectoriel:
         import numpy as np
 
         vrai, faux = np.ones(n, dtype=bool), np.zeros(n, dtype=bool)
-        tirees = np.zeros((n, len(self._fonctions)), dtype=bool)
+        tirees = np.zeros((n, len(self._fonctions)), dtype=bool, order="F")  # par colonne
         conclus: dict[tuple[str, Any], Any] = {}
 
         class _Conclus(dict):
@@ -263,6 +265,13 @@ class EvaluateurVectoriel:
                     tirees[:, i] = nouveau
                     change = True
         return tirees
+
+
+def _sur_conclusions(c: Condition):
+    if isinstance(c, SurConclusion):
+        yield c
+    for t in getattr(c, "termes", ()):
+        yield from _sur_conclusions(t)
 
 
 def _comparaisons(c: Condition):

@@ -26,6 +26,7 @@ from orientation.situation.erreurs import ErreurSaisie, lire_situation_json
 SORTIE_SAISIE_INVALIDE = 2
 SORTIE_REFERENTIEL_INVALIDE = 1
 REJETS_AFFICHES = 50
+REJETS_PAR_GENRE = 10
 
 
 class _Format(argparse.HelpFormatter):
@@ -103,58 +104,122 @@ def commande_rules_check(args: argparse.Namespace) -> int:
 
 
 
-def _progression(bilan, total: int | None) -> None:
+VOCABULAIRE = "docs/vocabulaire.md (ou orientation modele -o modele.xlsx)"
+SORTIE_ERREUR_ECRITURE = 1
+
+
+def nombre_fr(n: float, decimales: int = 0) -> str:
+    """Un nombre à la française : espace entre les milliers, virgule décimale."""
+    return f"{n:,.{decimales}f}".replace(",", " ").replace(".", ",")
+
+
+def _progression(bilan, total: int | None) -> None:  # noqa: ANN001 — un lot.Bilan
     if total:
         part = min(1.0, bilan.lues / total)
         barre = "█" * int(part * 30) + "·" * (30 - int(part * 30))
-        debut = f"\r{barre} {part:4.0%} "
+        debut = f"\r{barre} {part:4.0%} ".replace("%", " %")
     else:
         debut = "\r"
-    sys.stderr.write(f"{debut}{bilan.lues:,} lues, {bilan.rejetees:,} rejetées, "
-                     f"{bilan.debit:,.0f} patients/s".replace(",", " "))
+    sys.stderr.write(f"{debut}{nombre_fr(bilan.lues)} lues, {nombre_fr(bilan.rejetees)} "
+                     f"rejetées, {nombre_fr(bilan.debit)} patients/s")
     sys.stderr.flush()
 
 
-def commande_batch(args: argparse.Namespace) -> int:
-    # pandas et numpy ne sont importés que pour les cohortes : « screen » démarre plus vite.
-    from orientation.tables.lot import chemin_des_rejets, executer
+def _message_ecriture(e: OSError, sortie: str | None) -> str:
+    import errno
 
-    affiches = 0
-    limite = REJETS_AFFICHES if args.sortie else None
+    cible = f"« {sortie} »" if sortie else "la sortie standard"
+    raisons = {errno.ENOSPC: "plus de place sur le disque", errno.EACCES: "permission refusée",
+               errno.EPERM: "ce n'est pas un fichier ordinaire",
+               errno.EROFS: "système de fichiers en lecture seule",
+               errno.ENOENT: "dossier introuvable", errno.EISDIR: "c'est un dossier",
+               errno.ENOTDIR: "un élément du chemin n'est pas un dossier"}
+    raison = raisons.get(e.errno) or (str(e) if not e.errno else e.strerror or str(e))
+    fin = "" if sortie is None else " Aucun fichier de sortie n'a été laissé."
+    return f"Écriture impossible dans {cible} : {raison}.{fin}\n"
+
+
+def commande_batch(args: argparse.Namespace) -> int:
+    # pyarrow, numpy et polars ne sont importés que pour les cohortes : « screen » démarre
+    # plus vite.
+    from orientation.tables.fichiers import Source
+    from orientation.tables.lot import Options, executer
+
+    affiches: dict[tuple[str, str], int] = {}
+    caches = 0
 
     def rejet(r) -> None:  # noqa: ANN001 — un lot.Rejet
-        nonlocal affiches
-        affiches += 1
-        if limite is None or affiches <= limite:
+        nonlocal caches
+        genre = (r.champ, r.message.split("«")[0][:40])
+        affiches[genre] = affiches.get(genre, 0) + 1
+        if affiches[genre] <= REJETS_PAR_GENRE and sum(affiches.values()) <= REJETS_AFFICHES:
             qui = f" ({r.id})" if r.id else ""
             sys.stderr.write(f"ligne {r.ligne}{qui} : {r.champ} : {r.message}\n")
+        else:
+            caches += 1
 
     def avertir(message: str) -> None:
         sys.stderr.write(f"Attention : {message}\n")
 
+    options = Options(encodage=args.encodage, dialecte=args.dialecte, libelles=args.libelles,
+                      regles=args.regles)
+    sortie = args.sortie
     try:
-        bilan = executer(args.entree, args.sortie, workers=args.workers,
-                         encodage=args.encodage, regles=args.regles, rejet=rejet,
-                         avertir=avertir,
+        if args.entree == "-":
+            source = Source.octets("entrée standard", sys.stdin.buffer.read(),
+                                   args.format_entree or "csv")
+        else:
+            source = Source.fichier(args.entree, args.format_entree)
+        sortie = args.sortie
+        if sortie is None:
+            sys.stdout.flush()
+        bilan = executer(source, sortie, options, rejet=rejet, avertir=avertir,
+                         flux_sortie=None if sortie else sys.stdout.buffer,
                          progression=_progression if sys.stderr.isatty() else None)
     except ErreurSaisie as e:
         sys.stderr.write("Fichier refusé :\n")
-        sys.stderr.writelines(f"  - {m}\n" for m in e.messages)
+        sys.stderr.writelines(f"  - {m}\n" for m in e.messages[:REJETS_AFFICHES])
+        if len(e.messages) > REJETS_AFFICHES:
+            sys.stderr.write(f"  … et {nombre_fr(len(e.messages) - REJETS_AFFICHES)} autres\n")
+        sys.stderr.write(f"Les colonnes et leurs valeurs : {VOCABULAIRE}\n")
         return SORTIE_SAISIE_INVALIDE
-    except LookupError:
-        sys.stderr.write(f"Encodage inconnu « {args.encodage} » (exemples : utf-8, latin-1, "
-                         "cp1252)\n")
-        return SORTIE_SAISIE_INVALIDE
+    except OSError as e:
+        if sortie is None:  # la sortie standard ne s'écrit plus : ne rien y vider en sortant
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.stderr.write(_message_ecriture(e, args.sortie))
+        partiel = getattr(e, "bilan", None)
+        if partiel is not None and partiel.lues:
+            sys.stderr.write(f"Avant l'arrêt : lues : {nombre_fr(partiel.lues)} = repérées : "
+                             f"{nombre_fr(partiel.reperees)} + rejetées : "
+                             f"{nombre_fr(partiel.rejetees)} ; la suite du fichier n'a pas "
+                             "été lue.\n")
+        return SORTIE_ERREUR_ECRITURE
     if sys.stderr.isatty():
         sys.stderr.write("\n")
-    if limite is not None and affiches > limite:
-        sys.stderr.write(f"… et {affiches - limite} autres erreurs : voir "
-                         f"{chemin_des_rejets(args.sortie)}\n")
-    debit = f"{bilan.debit:,.0f}".replace(",", " ")
+    if caches:
+        ou = f" : voir {bilan.fichier_rejets}" if bilan.fichier_rejets else ""
+        sys.stderr.write(f"… et {nombre_fr(caches)} autres erreurs{ou}\n")
+    vides = (f" ; {nombre_fr(bilan.vides_finales)} ligne(s) vide(s) en fin de fichier "
+             "ignorée(s)" if bilan.vides_finales else "")
     sys.stderr.write(
-        f"Lues : {bilan.lues} = repérées : {bilan.reperees} + rejetées : {bilan.rejetees} "
-        f"({bilan.secondes:.1f} s, {debit} patients/s)\n")
+        f"Lues : {nombre_fr(bilan.lues)} = repérées : {nombre_fr(bilan.reperees)} + rejetées : "
+        f"{nombre_fr(bilan.rejetees)}{vides} ({nombre_fr(bilan.secondes, 1)} s, "
+        f"{nombre_fr(bilan.debit)} patients/s)\n")
     return SORTIE_SAISIE_INVALIDE if bilan.rejetees else 0
+
+
+def commande_modele(args: argparse.Namespace) -> int:
+    from orientation.tables.gabarit import ecrire_modele
+
+    try:
+        ecrire_modele(Path(args.sortie))
+    except ErreurSaisie as e:
+        sys.stderr.writelines(f"{m}\n" for m in e.messages)
+        return SORTIE_SAISIE_INVALIDE
+    except OSError as e:
+        sys.stderr.write(_message_ecriture(e, args.sortie))
+        return SORTIE_ERREUR_ECRITURE
+    return 0
 
 
 def commande_synth(args: argparse.Namespace) -> int:
@@ -178,22 +243,49 @@ def commande_synth(args: argparse.Namespace) -> int:
 def _declarer_batch(commandes: argparse._SubParsersAction) -> None:
     batch = commandes.add_parser(
         "batch", help="repérer une cohorte (CSV, Excel, Parquet ou JSON Lines)",
-        description="Repère chaque ligne d'un tableau de situations (une colonne par champ, "
-                    "par son chemin : age, contexte.medecin_traitant… ; voir "
-                    "orientation.tables.colonnes). Les lignes invalides sont "
-                    "rejetées une à une (sortie d'erreur et SORTIE.rejets.csv), les autres "
-                    "repérées. Code 2 si au moins une ligne est rejetée.",
+        description="Repère chaque ligne d'un tableau de situations : une colonne par champ, "
+                    "nommée par son chemin (age, social.aidant…) ou son libellé français "
+                    "(Âge, Aidant…) ; valeurs par identifiant ou libellé (« Épuisé », "
+                    f"« diabète »). Colonnes et valeurs : {VOCABULAIRE}. Les autres colonnes "
+                    "sont recopiées telles quelles ; une colonne qui ressemble à un champ mal "
+                    "orthographié refuse le fichier. La sortie reprend les colonnes d'entrée "
+                    "puis les résultats ; les lignes invalides sont rejetées une à une "
+                    "(sortie d'erreur, et SORTIE.rejets.csv s'il y en a), les autres "
+                    "repérées. Code 2 si au moins une ligne est rejetée, 1 si la sortie ne "
+                    "peut pas être écrite.",
     )
-    batch.add_argument("entree", metavar="ENTREE", help=".csv, .xlsx, .parquet ou .jsonl")
+    batch.add_argument("entree", metavar="ENTREE",
+                       help=".csv, .xlsx, .parquet ou .jsonl ; - pour l'entrée standard")
     batch.add_argument("-o", "--sortie", metavar="SORTIE",
                        help="fichier résultat (.csv, .xlsx, .parquet, .jsonl) ; sans : CSV "
                             "sur la sortie standard")
-    batch.add_argument("--workers", type=int, default=os.cpu_count() or 1, metavar="N",
-                       help="processus de calcul (par défaut : nombre de cœurs)")
+    batch.add_argument("--format-entree", metavar="FORMAT", choices=("csv", "xlsx", "parquet",
+                                                                    "jsonl"),
+                       help="format de l'entrée quand l'extension ne le dit pas (csv par "
+                            "défaut pour -)")
+    batch.add_argument("--dialecte", choices=("standard", "excel-fr"),
+                       help="CSV de sortie : standard (« , », UTF-8) ou excel-fr (« ; », UTF-8 "
+                            "avec BOM, virgule décimale) ; par défaut celui de l'entrée")
+    batch.add_argument("--libelles", action="store_true",
+                       help="écrire les libellés français (« Parcours complexe ») au lieu des "
+                            "identifiants (complexe)")
     batch.add_argument("--encodage", metavar="ENC",
-                       help="encodage d'un CSV qui n'est pas en UTF-8 (ex. latin-1)")
+                       help="encodage du CSV d'entrée (par défaut détecté : UTF-8 ou "
+                            "Windows-1252)")
     batch.add_argument("--regles", metavar="DOSSIER", help="autre dossier de règles")
     batch.set_defaults(fonction=commande_batch)
+
+
+def _declarer_modele(commandes: argparse._SubParsersAction) -> None:
+    modele = commandes.add_parser(
+        "modele", help="écrire le modèle de tableau à remplir (ou la documentation)",
+        description="Écrit le modèle vierge d'un tableau de situations : .xlsx (avec une "
+                    "seconde feuille qui documente chaque colonne), .csv (« ; », pour Excel en "
+                    "français), ou .md (la documentation des colonnes, docs/vocabulaire.md).",
+    )
+    modele.add_argument("-o", "--sortie", metavar="FICHIER", required=True,
+                        help="modele.xlsx, modele.csv ou vocabulaire.md")
+    modele.set_defaults(fonction=commande_modele)
 
 
 def _declarer_synth(commandes: argparse._SubParsersAction) -> None:
@@ -227,7 +319,8 @@ def construire_analyseur() -> argparse.ArgumentParser:
     )
     screen.add_argument("fichier", metavar="FICHIER", help="situation JSON, ou - pour stdin")
     screen.add_argument("--format", choices=("text", "json"), default="text",
-                        help="text (résumé en français, par défaut) ou json (CONTRACT.md)")
+                        help="text (résumé en français, par défaut) ou json (champs : "
+                             "docs/vocabulaire.md)")
     screen.add_argument("--regles", metavar="DOSSIER", help="autre dossier de règles")
     screen.set_defaults(fonction=commande_screen)
 
@@ -246,7 +339,7 @@ def construire_analyseur() -> argparse.ArgumentParser:
                        help="dossier des scénarios Gherkin (par défaut features/ du dépôt)")
     check.set_defaults(fonction=commande_rules_check)
 
-    for declarer in (_declarer_batch, _declarer_synth):
+    for declarer in (_declarer_batch, _declarer_modele, _declarer_synth):
         declarer(commandes)
     return analyseur
 

@@ -10,6 +10,7 @@ et les informations à compléter viennent d'une seule trace par règle (``evalu
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from orientation.evaluation.trace import evaluer
@@ -38,19 +39,45 @@ def valeur_situation(situation: Situation, fait: Mapping[str, Any], chemin: str)
     return getattr(getattr(situation, section, None), nom, None)
 
 
-def assembler(
-    referentiel: Referentiel,
-    situation: Situation,
-    fait: Mapping[str, Any],
-    tirees: Sequence[Regle],
-) -> Orientation:
-    """Réunit les conclusions des règles tirées (dans l'ordre du référentiel)."""
+@dataclass(frozen=True)
+class Conclusions:
+    """Ce que concluent ensemble des règles tirées, dans l'ordre du catalogue : l'agrégat
+    commun à ``screen()`` (``assembler``) et aux cohortes (``tables.cohorte``, une fois par
+    ensemble distinct de valeurs conclues). Il ne dépend que des règles tirées."""
+
+    niveau: str  # le plus élevé des niveaux conclus
+    niveaux: tuple[str, ...]  # tous les niveaux conclus (ce qu'examine « conclusion.niveau »)
+    urgence: bool
+    pps: bool
+    secteurs: tuple[str, ...]
+    parcours: tuple[str, ...]
+    clusters: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...]  # id, acteurs, règles
+    appuis: tuple[tuple[str, tuple[str, ...]], ...]  # id, règles
+    alertes: tuple[tuple[str, tuple[str, ...]], ...]  # id, règles
+    regles: tuple[str, ...]
+
+    def conclus(self) -> dict[str, set]:
+        """Ce que les règles tirées ont conclu, comme les faits « conclusion_* » du moteur :
+        tous les niveaux conclus (pas seulement le plus haut), pour que « conclusion.niveau »
+        ait le même sens partout."""
+        return {
+            "secteurs": set(self.secteurs), "parcours": set(self.parcours),
+            "clusters": {c for c, _, _ in self.clusters}, "appuis": {a for a, _ in self.appuis},
+            "alertes": {a for a, _ in self.alertes}, "niveau": set(self.niveaux),
+            "pps": {True} if self.pps else set(), "urgence": {True} if self.urgence else set(),
+        }
+
+
+def reunir(referentiel: Referentiel, tirees: Sequence[Regle]) -> Conclusions:
+    """Réunit les conclusions des règles tirées (dans l'ordre du référentiel) : niveau le plus
+    élevé (le premier du catalogue si aucune règle n'en conclut), urgence et PPS dès qu'une
+    règle les conclut, listes dans l'ordre du catalogue (acteurs groupés par cluster)."""
     cat = referentiel.catalogue
     niveaux = cat.ordre_niveaux
     niveau = niveaux[0]
     urgence = pps = False
-    secteurs: dict[str, None] = {}
-    parcours: dict[str, None] = {}
+    secteurs: set[str] = set()
+    parcours: set[str] = set()
     clusters: dict[str, tuple[set[str], list[str]]] = {}
     appuis: dict[str, list[str]] = {}
     alertes: dict[str, list[str]] = {}
@@ -60,8 +87,8 @@ def assembler(
             niveau = a.niveau
         urgence |= a.urgence
         pps |= a.pps
-        secteurs.update(dict.fromkeys(a.secteurs))
-        parcours.update(dict.fromkeys(a.parcours))
+        secteurs.update(a.secteurs)
+        parcours.update(a.parcours)
         for cid, acteurs in a.clusters:
             ens, regles = clusters.setdefault(cid, (set(), []))
             ens.update(acteurs)
@@ -70,16 +97,33 @@ def assembler(
             appuis.setdefault(aid, []).append(r.id)
         for alid in a.alertes:
             alertes.setdefault(alid, []).append(r.id)
+    conclus_niveaux = {r.alors.niveau for r in tirees if r.alors.niveau}
+    return Conclusions(
+        niveau=niveau, niveaux=tuple(n for n in niveaux if n in conclus_niveaux),
+        urgence=urgence, pps=pps,
+        secteurs=tuple(s for s in cat.secteurs if s in secteurs),
+        parcours=tuple(p for p in cat.parcours if p in parcours),
+        clusters=tuple((cid, tuple(a for a in cluster.acteurs if a in clusters[cid][0]),
+                        tuple(clusters[cid][1]))
+                       for cid, cluster in cat.clusters.items() if cid in clusters),
+        appuis=tuple((aid, tuple(appuis[aid])) for aid in cat.appuis if aid in appuis),
+        alertes=tuple((alid, tuple(alertes[alid])) for alid in cat.alertes if alid in alertes),
+        regles=tuple(r.id for r in tirees),
+    )
 
-    # Ce que les règles tirées ont conclu, comme les faits « conclusion_* » du moteur : tous
-    # les niveaux conclus (pas seulement le plus haut), pour que « conclusion.niveau » ait le
-    # même sens partout.
-    conclus = {
-        "secteurs": set(secteurs), "parcours": set(parcours), "clusters": set(clusters),
-        "appuis": set(appuis), "alertes": set(alertes),
-        "niveau": {r.alors.niveau for r in tirees if r.alors.niveau},
-        "pps": {True} if pps else set(), "urgence": {True} if urgence else set(),
-    }
+
+def assembler(
+    referentiel: Referentiel,
+    situation: Situation,
+    fait: Mapping[str, Any],
+    tirees: Sequence[Regle],
+) -> Orientation:
+    """Le résultat complet : les conclusions réunies (``reunir``), leurs explications
+    (valeurs témoins), ce qui reste à compléter et les scores."""
+    cat = referentiel.catalogue
+    c = reunir(referentiel, tirees)
+    niveau = c.niveau
+    conclus = c.conclus()
     ordre = {"secteurs": list(cat.secteurs), "parcours": list(cat.parcours),
              "clusters": list(cat.clusters), "appuis": list(cat.appuis),
              "alertes": list(cat.alertes)}
@@ -107,26 +151,25 @@ def assembler(
 
     scores = {k.removeprefix("scores."): v for k, v in fait.items() if k.startswith("scores.")}
     return Orientation(
-        niveau=niveau,
-        urgence=urgence,
-        secteurs=[s for s in cat.secteurs if s in secteurs],
-        parcours=[p for p in cat.parcours if p in parcours],
-        pps=pps,
+        niveau=c.niveau,
+        urgence=c.urgence,
+        secteurs=list(c.secteurs),
+        parcours=list(c.parcours),
+        pps=c.pps,
         clusters=[
             ClusterPropose(
                 id=cid,
-                libelle=cluster.libelle,
-                acteurs=[Acteur(id=aid, libelle=lib) for aid, lib in cluster.acteurs.items()
-                         if aid in clusters[cid][0]],
-                regles=clusters[cid][1],
+                libelle=cat.clusters[cid].libelle,
+                acteurs=[Acteur(id=aid, libelle=cat.clusters[cid].acteurs[aid])
+                         for aid in acteurs],
+                regles=list(regles),
             )
-            for cid, cluster in cat.clusters.items()
-            if cid in clusters
+            for cid, acteurs, regles in c.clusters
         ],
-        appuis=[AppuiPropose(id=aid, libelle=info["libelle"], regles=appuis[aid])
-                for aid, info in cat.appuis.items() if aid in appuis],
-        alertes=[Alerte(id=alid, message=info["message"], regles=alertes[alid])
-                 for alid, info in cat.alertes.items() if alid in alertes],
+        appuis=[AppuiPropose(id=aid, libelle=cat.appuis[aid]["libelle"], regles=list(regles))
+                for aid, regles in c.appuis],
+        alertes=[Alerte(id=alid, message=cat.alertes[alid]["message"], regles=list(regles))
+                 for alid, regles in c.alertes],
         scores=Scores(**scores),
         explications=[
             Explication(

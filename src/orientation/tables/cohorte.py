@@ -1,59 +1,73 @@
-"""Repérer une cohorte : un bloc de lignes à la fois, vite, sans rien perdre.
+"""Repérer une cohorte : un lot Arrow de lignes à la fois, vite, sans rien perdre.
 
-Chemin rapide, exact par construction :
+Le cœur est ``ReperageCohorte.reperer_lot`` : **un RecordBatch Arrow en entrée → (résultats,
+rejets), deux RecordBatch**. C'est lui que ``orientation batch``, la page Scénarios (par
+``tables.lot``) et, plus tard, Spark (``mapInArrow``) appellent ; il ne lit ni n'écrit aucun
+fichier.
+
+Chemin, exact par construction :
+
 1. la situation se décompose en **unités indépendantes** : chaque colonne, sauf les
    questionnaires (toutes les colonnes d'AGGIR avec ``autonomie.gir``, celles du GFST, celles
-   d'EPICES), qui forment chacun une unité. La validité d'une ligne est celle de chacune de ses
-   unités, et chaque clé du fait ne dépend que d'une unité (``Situation`` n'a pas d'autre
-   validation croisée que GIR/AGGIR, réunis dans la même unité) ;
-2. pour chaque valeur **distincte** d'une unité dans le bloc (``pandas.factorize``), on
-   appelle le chemin exact : ``tableau.ligne_vers_situation`` (mêmes conversions, même
-   validation pydantic) puis ``faits.construire_fait`` (mêmes instruments validés), et l'on
-   garde ce que cette unité change au fait d'une situation neutre. Les résultats sont gardés
-   d'un bloc à l'autre : une cohorte n'a que quelques milliers de valeurs distinctes ;
-3. le fait de chaque ligne est ainsi reconstitué colonne par colonne, et le référentiel,
-   compilé en expressions numpy (``evaluateur.EvaluateurVectoriel``), est évalué sur tout le
-   bloc d'un coup ;
-4. la ligne de sortie ne dépend que de l'ensemble des règles tirées : ``resultat.assembler``
-   est appelé une fois par ensemble distinct, et son résultat réutilisé.
+   d'EPICES), qui forment chacun une unité. La validité d'une ligne est celle de chacune de
+   ses unités, et chaque clé du fait ne dépend que d'une unité ;
+2. chaque colonne est **codée par dictionnaire** (Arrow : les indices sont les codes, le
+   dictionnaire les valeurs distinctes) ; pour chaque valeur distincte d'une unité, on appelle
+   le chemin exact — ``colonnes.ligne_vers_situation`` (mêmes conversions, même validation
+   pydantic) puis ``faits.construire_fait`` (mêmes instruments) — et l'on garde ce que cette
+   unité change au fait d'une situation neutre (mémoire bornée, gardée d'un lot à l'autre) ;
+3. le fait de chaque ligne est reconstitué colonne par colonne (une indexation numpy par
+   clé), et le référentiel compilé en expressions numpy (``EvaluateurVectoriel``) est évalué
+   sur tout le lot d'un coup ;
+4. les colonnes de sortie ne dépendent que de l'ensemble des règles tirées : l'agrégat commun
+   à ``screen()`` (``resultat.assemblage.reunir``) est appelé **une fois par motif distinct**
+   de règles tirées, et chaque colonne de sortie est une colonne Arrow codée par dictionnaire
+   dont les indices sont les motifs.
 
-Toute ligne dont une unité est invalide passe par le chemin exact ligne à ligne
-(``ligne_vers_situation``) : ses messages d'erreur sont ceux de ``orientation screen``.
-Un test différentiel compare le tout à ``screen()`` (durable_rules) sur 20 000 patients.
+Toute ligne dont une unité est invalide passe par le chemin exact ligne à ligne : ses
+messages sont ceux de ``orientation screen``. Un test différentiel compare le tout à
+``screen()`` (durable_rules) sur 20 000 patients où chaque règle tire.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
-import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
-from orientation.evaluation.vectoriel import EvaluateurCompile, EvaluateurVectoriel
+from orientation.evaluation.vectoriel import EvaluateurVectoriel
 from orientation.referentiel import Referentiel
-from orientation.resultat.assemblage import assembler
+from orientation.resultat.assemblage import reunir
 from orientation.situation.erreurs import ErreurSaisie
 from orientation.situation.faits import CHAMPS, construire_fait
 from orientation.situation.modele import Situation
 from orientation.tables.colonnes import (
     CHAMPS_COLONNES,
     COLONNE_ID,
-    COLONNES_SORTIE,
+    COLONNES_LISTES,
+    COLONNES_REJETS,
+    COLONNES_RESULTATS,
     GROUPES,
     Rejet,
     conclusions_vers_ligne,
     est_vide,
-    identifiant,
     ligne_vers_situation,
     rejets_depuis_erreur,
 )
 
 _ABSENT = object()
 TAILLE_MAX_CACHE = 50_000
-SCORES_FAIT = [c for c in COLONNES_SORTIE if c.startswith("scores.")]
-MESSAGE_ENCODAGE = ("texte illisible : le fichier n'est pas en UTF-8 (ré-enregistrez-le en "
-                    "UTF-8, ou relancez avec --encodage latin-1)")
+SCORES_FAIT = [c for c in COLONNES_RESULTATS if c.startswith("scores.")]
+MESSAGE_ENCODAGE = ("texte illisible dans l'encodage du fichier (ré-enregistrez-le en UTF-8, "
+                    "ou relancez avec --encodage cp1252)")
+MESSAGES_PAR_LIGNE = 20
+_CONTROLE = "[\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f]"
+_CONTROLE_RE = re.compile(_CONTROLE)
 
 
 def _unites() -> list[tuple[str, ...]]:
@@ -70,106 +84,148 @@ def _unites() -> list[tuple[str, ...]]:
 UNITES: list[tuple[str, ...]] = _unites()
 
 
-def _cle_exacte(v: Any) -> Any:
-    """Clé de hachage qui distingue ``True``, ``1`` et ``1.0`` (égaux pour Python)."""
-    if isinstance(v, str):
-        return v
-    if est_vide(v):
-        return None
-    if isinstance(v, list | tuple | np.ndarray):
-        return ("liste", tuple(_cle_exacte(x) for x in v))
-    try:
-        hash(v)
-    except TypeError:
-        return ("?", repr(v))
-    return (type(v).__name__, v)
+def _type_cle(k: str) -> str:
+    champ = CHAMPS.get(k)
+    return champ.type if champ else "booleen"
 
 
-def _factoriser(serie: pd.Series) -> tuple[np.ndarray, list[Any], list[Any]]:
-    """Codes par ligne, clés exactes et valeurs brutes des valeurs distinctes d'une colonne."""
-    genre = pd.api.types.infer_dtype(serie, skipna=False)
-    if serie.dtype != object or genre == "string":
-        codes, uniques = pd.factorize(serie, use_na_sentinel=True)
-        brutes = list(uniques)
-        cles = [_cle_exacte(v) if not isinstance(v, str) else v for v in brutes]
-    else:
-        cles_lignes = [_cle_exacte(v) for v in serie]
-        codes, uniques_cles = pd.factorize(pd.Series(cles_lignes, dtype=object),
-                                           use_na_sentinel=True)
-        premier = {}
-        for i, code in enumerate(codes):
-            premier.setdefault(code, i)
-        valeurs = serie.tolist()
-        brutes = [valeurs[premier[k]] for k in range(len(uniques_cles))]
-        cles = list(uniques_cles)
-    if (codes < 0).any():  # NaN : une valeur « vide » de plus
-        codes = np.where(codes < 0, len(brutes), codes)
-        brutes.append(None)
-        cles.append(None)
-    return codes.astype(np.int64), cles, brutes
+_NP = {"booleen": bool, "entier": np.int64, "decimal": np.float64}
+_NEUTRE = {"booleen": False, "entier": 0, "decimal": 0.0}
+_ARROW = {"booleen": pa.bool_(), "entier": pa.int64(), "decimal": pa.float64()}
 
 
-def _motifs(bits: np.ndarray) -> tuple[list[bytes], np.ndarray, np.ndarray]:
-    """Motifs distincts des lignes d'une matrice booléenne : (clés, première ligne de
-    chaque motif, motif de chaque ligne). Les lignes sont comprimées en mots de 64 bits."""
-    paquets = np.packbits(bits, axis=1)
-    largeur = -(-paquets.shape[1] // 8) * 8 or 8
-    mots = np.zeros((len(bits), largeur), dtype=np.uint8)
-    mots[:, : paquets.shape[1]] = paquets
-    cles = mots.view(np.uint64) if largeur == 8 else mots.view(f"V{largeur}")
-    uniques, premier, inverse = np.unique(cles.ravel(), return_index=True, return_inverse=True)
-    return [u.tobytes() for u in uniques], premier, inverse.ravel()
+def codes_dictionnaire(colonne: pa.Array | pa.ChunkedArray) -> tuple[np.ndarray, list[Any]]:
+    """Les codes (un par ligne) et les valeurs distinctes d'une colonne ; une cellule nulle
+    a le code ``len(valeurs)`` (sa valeur : ``None``)."""
+    if isinstance(colonne, pa.ChunkedArray):
+        colonne = colonne.combine_chunks()
+    if not pa.types.is_dictionary(colonne.type):
+        colonne = pc.dictionary_encode(colonne)
+    valeurs = colonne.dictionary.to_pylist()
+    indices = colonne.indices
+    if indices.null_count:
+        indices = pc.fill_null(indices, len(valeurs))
+    return indices.to_numpy(zero_copy_only=False).astype(np.int64, copy=False), valeurs + [None]
 
 
-def _python(v: Any) -> Any:
-    return v.item() if isinstance(v, np.generic) else v
+def _motifs(bits: np.ndarray) -> tuple[np.ndarray, list[bytes], np.ndarray]:
+    """Motifs distincts des lignes d'une matrice booléenne : (code de chaque ligne, clé de
+    chaque motif, première ligne de chaque motif). Hachage Arrow sur les lignes comprimées."""
+    n = len(bits)
+    paquets = np.ascontiguousarray(np.packbits(bits, axis=1)) if bits.shape[1] else \
+        np.zeros((n, 1), dtype=np.uint8)
+    largeur = paquets.shape[1]
+    binaire = pa.FixedSizeBinaryArray.from_buffers(pa.binary(largeur), n,
+                                                   [None, pa.py_buffer(paquets.tobytes())])
+    code = pc.dictionary_encode(binaire)
+    codes = code.indices.to_numpy().astype(np.int64, copy=False)
+    cles = code.dictionary.to_pylist()
+    premier = np.zeros(len(cles), dtype=np.int64)
+    premier[codes[::-1]] = np.arange(n - 1, -1, -1)
+    return codes, cles, premier
+
+
+@dataclass
+class ResultatLot:
+    """Ce que rend ``ReperageCohorte.traiter`` pour un lot."""
+
+    sortie: pa.RecordBatch  # colonnes d'entrée (lignes repérées), puis COLONNES_RESULTATS
+    lignes: np.ndarray  # numéro de ligne de chaque ligne de ``sortie``
+    rejets: list[Rejet] = field(default_factory=list)
+    vides: list[int] = field(default_factory=list)  # lignes entièrement vides
+
+    @property
+    def nb_rejetees(self) -> int:
+        return len({r.ligne for r in self.rejets})
+
+
+def rejets_en_arrow(rejets: Sequence[Rejet]) -> pa.RecordBatch:
+    return pa.RecordBatch.from_pydict(
+        {"ligne": pa.array([r.ligne for r in rejets], pa.int64()),
+         "id": pa.array([r.id for r in rejets], pa.string()),
+         "champ": pa.array([r.champ for r in rejets], pa.string()),
+         "message": pa.array([r.message for r in rejets], pa.string())})
+
+
+SCHEMA_REJETS = rejets_en_arrow([]).schema
+assert SCHEMA_REJETS.names == COLONNES_REJETS
 
 
 class ReperageCohorte:
-    """Repère des blocs de lignes (``traiter``) avec le référentiel donné."""
+    """Repère des lots de lignes avec le référentiel donné (compilé une fois)."""
 
     def __init__(self, referentiel: Referentiel):
         self.referentiel = referentiel
         self.parametres = referentiel.valeurs_parametres
         self.vectoriel = EvaluateurVectoriel(referentiel)
-        self.compile = EvaluateurCompile(referentiel)
         self.neutre = construire_fait(Situation(age=0), self.parametres)
-        self._situation_neutre = Situation(age=0)
-        self._unites: dict[tuple[int, Any], dict[str, Any] | None] = {}
-        self._sorties: dict[tuple[str, bytes], Any] = {}
+        self._unites: dict[tuple[int, tuple], dict[str, Any] | None] = {}
+        self._motifs: dict[tuple[str, bytes], Any] = {}
         self.cles = sorted(set(self.vectoriel.cles) | set(SCORES_FAIT))
-        cat = referentiel.catalogue
-        self._valeurs_sortie = {
-            "secteurs": list(cat.secteurs), "parcours": list(cat.parcours),
-            "clusters": list(cat.clusters), "appuis": list(cat.appuis),
-            "alertes": list(cat.alertes),
-            "acteurs": [a for c in cat.clusters.values() for a in c.acteurs],
+        # Pour chaque colonne de résultat, ce que chaque règle seule y met (``reunir`` sur
+        # cette règle) : la matrice d'incidence règles × valeurs de la colonne.
+        seules = [reunir(referentiel, [r]) for r in referentiel.regles]
+        jetons = {
+            "niveau": lambda k: set(k.niveaux),
+            "urgence": lambda k: {True} if k.urgence else set(),
+            "pps": lambda k: {True} if k.pps else set(),
+            "secteurs": lambda k: set(k.secteurs), "parcours": lambda k: set(k.parcours),
+            "clusters": lambda k: {cid for cid, _, _ in k.clusters},
+            "acteurs": lambda k: {(cid, a) for cid, acteurs, _ in k.clusters for a in acteurs},
+            "appuis": lambda k: {a for a, _ in k.appuis},
+            "alertes": lambda k: {a for a, _ in k.alertes},
         }
-        jetons = [("niveau", nom) for nom in cat.ordre_niveaux]
-        jetons += [("urgence", True), ("pps", True)]
-        jetons += [(champ, v) for champ, vs in self._valeurs_sortie.items() for v in vs]
-        self._jeton = {j: k for k, j in enumerate(jetons)}
-        self._incidence = np.zeros((len(referentiel.regles), len(jetons)), dtype=np.float32)
-        for i, r in enumerate(referentiel.regles):
-            x = r.alors
-            conclus = [("niveau", x.niveau)] if x.niveau else []
-            conclus += [("urgence", True)] if x.urgence else []
-            conclus += [("pps", True)] if x.pps else []
-            conclus += [(champ, v) for champ in ("secteurs", "parcours", "appuis", "alertes")
-                        for v in getattr(x, champ)]
-            conclus += [("clusters", cid) for cid, _ in x.clusters]
-            conclus += [("acteurs", a) for _, acteurs in x.clusters for a in acteurs]
-            for j in conclus:
-                self._incidence[i, self._jeton[j]] = 1
-        self._valeurs_sortie["regles"] = [r.id for r in referentiel.regles]
+        blocs, self._tranches = [], {}
+        debut = 0
+        for c in ("niveau", "urgence", "pps", *COLONNES_LISTES):
+            par_regle = [jetons[c](k) for k in seules]
+            tous = sorted({j for js in par_regle for j in js}, key=repr)
+            incidence = np.zeros((len(seules), max(1, len(tous))), dtype=np.float32)
+            for i, js in enumerate(par_regle):
+                for j in js:
+                    incidence[i, tous.index(j)] = 1
+            blocs.append(incidence)
+            self._tranches[c] = (debut, debut + incidence.shape[1])
+            debut += incidence.shape[1]
+        self._incidence = np.concatenate(blocs, axis=1)
+        self._ids_regles = np.array([r.id for r in referentiel.regles], dtype=object)
+        self._regles: dict[bytes, str] = {}
+
+    # -- le contrat Arrow (Spark mapInArrow, etc.) --
+    def reperer_lot(self, lot: pa.RecordBatch, lignes: Sequence[int] | np.ndarray | None = None
+                    ) -> tuple[pa.RecordBatch, pa.RecordBatch]:
+        """**Un RecordBatch → (résultats, rejets), deux RecordBatch.**
+
+        Entrée : une colonne par champ de la situation, nommée par son chemin pointé
+        (``age``, ``social.aidant``, ``autonomie.aggir.coherence``…), de type texte
+        (``string``, ``large_string`` ou ``dictionary<string>`` : les indices du dictionnaire
+        servent de codes) ; une cellule nulle ou blanche = champ absent. Une colonne ``id``
+        facultative ; toute autre colonne est recopiée telle quelle. ``lignes`` : le numéro
+        de chaque ligne pour les rejets (par défaut 2, 3, … comme sous un en-tête).
+
+        Sortie : ``résultats`` a, pour chaque ligne repérée et dans l'ordre d'entrée, les
+        colonnes d'entrée puis ``COLONNES_RESULTATS`` (``niveau``, ``urgence``, ``pps``,
+        listes jointes par « ; » dans l'ordre du catalogue, ``scores.*``, ``regles``),
+        les colonnes textuelles codées par dictionnaire ; ``rejets`` (``ligne``, ``id``,
+        ``champ``, ``message``) a une ligne par erreur, au plus ``MESSAGES_PAR_LIGNE`` par
+        ligne refusée. Chaque ligne d'entrée est soit repérée, soit rejetée (une ligne
+        entièrement vide est rejetée, message « ligne vide »). Sans effet de bord, déterministe :
+        deux lots égaux donnent deux résultats égaux, quel que soit le découpage.
+        """
+        if lignes is None:
+            lignes = np.arange(2, 2 + lot.num_rows)
+        r = self.traiter(lot, np.asarray(lignes, dtype=np.int64))
+        rejets = list(r.rejets) + [Rejet(n, None, "(ligne)", "ligne vide") for n in r.vides]
+        rejets.sort(key=lambda x: x.ligne)
+        return r.sortie, rejets_en_arrow(rejets)
 
     # -- les unités --
-    def _delta(self, unite: int, cle: Any, cellules: dict[str, Any]) -> dict[str, Any] | None:
+    def _delta(self, unite: int, cle: tuple, presentes: Sequence[str]) -> dict[str, Any] | None:
         memo = self._unites.get((unite, cle), _ABSENT)
         if memo is not _ABSENT:
             return memo  # type: ignore[return-value]
-        ligne = {k: v for k, v in cellules.items() if v is not None}
-        if "age" not in cellules:
+        ligne = {k: v for k, v in zip(presentes, cle, strict=True) if v is not None}
+        if "age" not in presentes:
             ligne["age"] = 0  # l'âge neutre, pour valider une autre unité seule
         try:
             fait = construire_fait(ligne_vers_situation(ligne), self.parametres)
@@ -184,160 +240,215 @@ class ReperageCohorte:
         self._unites[(unite, cle)] = delta
         return delta
 
-    # -- un bloc --
-    def traiter(self, df: pd.DataFrame, lignes: Sequence[int] | np.ndarray,
-                illisibles: np.ndarray | None = None) -> tuple[pd.DataFrame, list[Rejet]]:
-        """Repère un bloc ; ``lignes`` : numéro de chaque ligne dans le fichier ;
-        ``illisibles`` : lignes dont une cellule n'a pas pu être décodée (encodage)."""
-        n = len(df)
-        df = df.reset_index(drop=True)
-        colonnes = [str(c).strip() for c in df.columns]
-        df.columns = colonnes
-        valide = np.ones(n, dtype=bool)
-        if illisibles is not None:
-            valide &= ~illisibles
-        # Valeurs des clés du fait : neutres, puis remplacées unité par unité.
-        valeurs: dict[str, np.ndarray] = {}
-        proprietaire: dict[str, int] = {}
-        for u, unite in enumerate(UNITES):
-            presentes = [c for c in unite if c in colonnes]
-            if not presentes:
-                continue
-            codes, cles, brutes = self._codes_unite(df, presentes)
-            deltas = [self._delta(u, cle, dict(zip(presentes, brute, strict=True)))
-                      for cle, brute in zip(cles, brutes, strict=True)]
-            invalides = np.array([d is None for d in deltas])
-            valide &= ~invalides[codes]
-            for k in {k for d in deltas if d for k in d}:
-                if proprietaire.setdefault(k, u) != u:  # pragma: no cover — garde-fou
-                    raise RuntimeError(f"la clé {k} dépend de deux unités")
-                if k in self.cles:
-                    table = [(d or {}).get(k, self.neutre.get(k, _ABSENT)) for d in deltas]
-                    valeurs[k] = np.array(table, dtype=object)[codes]
-        V, P = self._colonnes(valeurs, n)
-        tirees = self.vectoriel.tirer(V, P, n)
-        rejets: list[Rejet] = []
-        ids = np.array([identifiant(v) for v in df[COLONNE_ID]] if COLONNE_ID in colonnes
-                       else [None] * n, dtype=object)
-        rapides = np.flatnonzero(valide)
-        colonnes_sortie = self._sortie_rapide(tirees[rapides], V, P, rapides)
-        colonnes_sortie["id"] = ids[rapides]
-        sortie = pd.DataFrame(colonnes_sortie, columns=COLONNES_SORTIE)
-        sortie.index = rapides
-        exactes: list[dict[str, Any]] = []
-        index_exactes: list[int] = []
-        enregistrements = None
-        for i in np.flatnonzero(~valide):
-            if enregistrements is None:
-                enregistrements = df.to_dict("records")
-            ligne_brute = enregistrements[i]
-            id_ = ids[i]
-            if illisibles is not None and illisibles[i]:
-                champs = [c for c, v in ligne_brute.items() if isinstance(v, str)
-                          and any("\udc80" <= ch <= "\udcff" for ch in v)]
-                if "id" in champs:
-                    id_ = None
-                rejets.extend(Rejet(int(lignes[i]), id_, c, MESSAGE_ENCODAGE) for c in champs)
-                continue
-            if all(est_vide(v) for v in ligne_brute.values()):
-                rejets.append(Rejet(int(lignes[i]), id_, "(ligne)", "ligne vide"))
-                continue
-            try:
-                situation = ligne_vers_situation(ligne_brute)
-            except ErreurSaisie as e:
-                rejets.extend(rejets_depuis_erreur(int(lignes[i]), id_, e))
-                continue
-            exactes.append(self._ligne_exacte(id_, situation))  # pragma: no cover
-            index_exactes.append(i)  # pragma: no cover
-        if exactes:  # pragma: no cover — garde-fou : la décomposition en unités a manqué
-            sortie = pd.concat([sortie, pd.DataFrame(exactes, columns=COLONNES_SORTIE,
-                                                     index=index_exactes)]).sort_index()
-        return sortie.reset_index(drop=True), rejets
-
-    def _joindre(self, champ: str, membres: np.ndarray) -> np.ndarray:
-        """Pour chaque ligne, les valeurs du champ présentes (dans l'ordre du catalogue)
-        jointes par « ; » ; calculé une fois par motif distinct."""
-        valeurs = self._valeurs_sortie[champ]
-        cles, premier, inverse = _motifs(membres)
-        table = []
-        for j, cle in enumerate(cles):
-            memo = (champ, cle)
-            texte = self._sorties.get(memo)
-            if texte is None:
-                texte = ";".join(v for v, oui in zip(valeurs, membres[premier[j]], strict=True)
-                                 if oui)
-                if len(self._sorties) >= TAILLE_MAX_CACHE:
-                    self._sorties.clear()
-                self._sorties[memo] = texte
-            table.append(texte)
-        return np.array(table, dtype=object)[inverse]
-
-    def _sortie_rapide(self, tirees: np.ndarray, V: dict[str, np.ndarray],
-                       P: dict[str, np.ndarray], lignes: np.ndarray) -> dict[str, Any]:
-        """Les colonnes de sortie, réunies comme ``resultat.assembler`` : niveau le plus
-        élevé conclu, urgence et PPS dès qu'une règle les conclut, listes dans l'ordre du
-        catalogue (acteurs groupés par cluster). Le test différentiel le vérifie."""
-        colonnes: dict[str, Any] = {}
-        membres = (tirees.astype(np.float32) @ self._incidence) > 0
-        niveau = np.full(len(tirees), self.referentiel.catalogue.ordre_niveaux[0], dtype=object)
-        for nom in self.referentiel.catalogue.ordre_niveaux[1:]:
-            niveau[membres[:, self._jeton[("niveau", nom)]]] = nom
-        colonnes["niveau"] = niveau
-        for drapeau in ("urgence", "pps"):
-            colonnes[drapeau] = membres[:, self._jeton[(drapeau, True)]].astype(object)
-        for champ in ("secteurs", "parcours", "clusters", "acteurs", "appuis", "alertes"):
-            indices = [self._jeton[(champ, v)] for v in self._valeurs_sortie[champ]]
-            colonnes[champ] = self._joindre(champ, membres[:, indices])
-        for k in SCORES_FAIT:
-            colonnes[k] = np.where(P[k][lignes], V[k][lignes].astype(object), None)
-        colonnes["regles"] = self._joindre("regles", tirees)
-        return colonnes
-
-    def _ligne_exacte(self, id_: str | None, situation: Situation) -> dict[str, Any]:
-        """Une ligne repérée ligne à ligne (fait complet, évaluateur compilé, assembler)."""
-        fait = construire_fait(situation, self.parametres)
-        regles = [self.referentiel.regles[i] for i in self.compile.indices_tires(fait)]
-        o = assembler(self.referentiel, situation, fait, regles)
-        return {"id": id_, **conclusions_vers_ligne(o),
-                **{k: fait.get(k) for k in SCORES_FAIT}}
-
-    def _codes_unite(self, df: pd.DataFrame, colonnes: list[str]
-                     ) -> tuple[np.ndarray, list[Any], list[tuple]]:
-        parties = [_factoriser(df[c]) for c in colonnes]
+    @staticmethod
+    def _codes_unite(parties: list[tuple[np.ndarray, list[Any]]]
+                     ) -> tuple[np.ndarray, list[tuple]]:
+        """Codes d'une unité de plusieurs colonnes : un code par combinaison distincte. Les
+        codes restent denses (jamais plus que de lignes), sans dépassement d'entier."""
         if len(parties) == 1:
-            codes, cles, brutes = parties[0]
-            return codes, cles, [(b,) for b in brutes]
-        combine = np.zeros(len(df), dtype=np.int64)
-        for codes, cles, _ in parties:
-            combine = combine * (len(cles) + 1) + codes
-        uniques, premier, codes_unite = np.unique(combine, return_index=True,
-                                                  return_inverse=True)
-        cles_unite = [tuple(p[1][p[0][i]] for p in parties) for i in premier]
-        brutes_unite = [tuple(p[2][p[0][i]] for p in parties) for i in premier]
-        return codes_unite.ravel(), cles_unite, brutes_unite
+            codes, valeurs = parties[0]
+            return codes, [(v,) for v in valeurs]
+        combine = np.zeros(len(parties[0][0]), dtype=np.int64)
+        borne = 1
+        for codes, valeurs in parties:
+            if borne * len(valeurs) >= 2**62:  # resserrer avant de dépasser
+                _, combine = np.unique(combine, return_inverse=True)
+                combine = combine.ravel().astype(np.int64)
+                borne = int(combine.max()) + 1 if len(combine) else 1
+            combine = combine * len(valeurs) + codes
+            borne *= len(valeurs)
+        _, premier, codes_unite = np.unique(combine, return_index=True, return_inverse=True)
+        cles = [tuple(valeurs[codes[i]] for codes, valeurs in parties) for i in premier]
+        return codes_unite.ravel().astype(np.int64), cles
 
-    def _colonnes(self, valeurs: dict[str, np.ndarray], n: int
-                  ) -> tuple[dict[str, np.ndarray], dict[str, np.ndarray]]:
+    # -- un lot --
+    def traiter(self, lot: pa.RecordBatch, lignes: np.ndarray,
+                illisibles: dict[str, np.ndarray] | None = None) -> ResultatLot:
+        """Repère un lot (colonnes aux noms internes : chemins, ``id``, recopiées) ;
+        ``illisibles`` : par colonne, les lignes dont la cellule n'a pas pu être décodée."""
+        n = lot.num_rows
+        noms = lot.schema.names
+        valide = np.ones(n, dtype=bool)
+        vide = np.ones(n, dtype=bool)
+        fautes: dict[int, list[tuple[str, str]]] = {}  # contrôle, encodage : avant tout
+
+        codes_colonnes: dict[str, tuple[np.ndarray, list[Any]]] = {}
+        for nom in noms:
+            colonne = lot.column(nom)
+            if not (pa.types.is_string(colonne.type) or pa.types.is_large_string(colonne.type)
+                    or pa.types.is_dictionary(colonne.type)):
+                colonne = pc.cast(colonne, pa.string())
+            if nom in CHAMPS_COLONNES:
+                codes, valeurs = codes_dictionnaire(colonne)
+                codes_colonnes[nom] = (codes, valeurs)
+                blanc = np.array([est_vide(v) for v in valeurs], dtype=bool)
+                vide &= blanc[codes]
+                controle = np.array([isinstance(v, str) and _CONTROLE_RE.search(v) is not None
+                                     for v in valeurs], dtype=bool)
+                fautives = np.flatnonzero(controle[codes])
+            else:
+                texte = colonne.dictionary if pa.types.is_dictionary(colonne.type) else colonne
+                blanc = pc.fill_null(pc.equal(pc.utf8_trim_whitespace(texte), ""), True)
+                controle = pc.fill_null(pc.match_substring_regex(texte, _CONTROLE), False)
+                if pa.types.is_dictionary(colonne.type):
+                    indices = colonne.indices
+                    nuls = indices.is_null().to_numpy(zero_copy_only=False)
+                    idx = pc.fill_null(indices, 0).to_numpy(zero_copy_only=False)
+                    b = blanc.to_numpy(zero_copy_only=False)
+                    c = controle.to_numpy(zero_copy_only=False)
+                    vide &= nuls | (b[idx] if len(b) else nuls)
+                    fautives = np.flatnonzero(~nuls & (c[idx] if len(c) else False))
+                else:
+                    vide &= blanc.to_numpy(zero_copy_only=False)
+                    fautives = np.flatnonzero(controle.to_numpy(zero_copy_only=False))
+            for i in fautives:
+                valeur = lot.column(nom)[int(i)].as_py()
+                m = _CONTROLE_RE.search(str(valeur))
+                fautes.setdefault(int(i), []).append(
+                    (nom, f"caractère de contrôle interdit (U+{ord(m.group()):04X}) : "
+                          "corrigez la cellule" if m else "caractère interdit"))
+        for nom, masque in (illisibles or {}).items():
+            for i in np.flatnonzero(masque):
+                fautes.setdefault(int(i), []).append((nom, MESSAGE_ENCODAGE))
+                vide[i] = False
+        if fautes:
+            valide[list(fautes)] = False
+        valide &= ~vide
+
+        # Valeurs des clés du fait : neutres, puis remplacées unité par unité.
         V: dict[str, np.ndarray] = {}
         P: dict[str, np.ndarray] = {}
+        for u, unite in enumerate(UNITES):
+            presentes = [c for c in unite if c in codes_colonnes]
+            if not presentes:
+                continue
+            codes, cles = self._codes_unite([codes_colonnes[c] for c in presentes])
+            deltas = [self._delta(u, cle, presentes) for cle in cles]
+            invalides = np.array([d is None for d in deltas], dtype=bool)
+            valide &= ~invalides[codes]
+            for k in {k for d in deltas if d for k in d}:
+                if k not in self.cles:
+                    continue
+                genre = _type_cle(k)
+                neutre = self.neutre.get(k, _ABSENT)
+                table = [(d or {}).get(k, neutre) for d in deltas]
+                presence = np.array([v is not _ABSENT and v is not None for v in table],
+                                    dtype=bool)
+                defaut = _NEUTRE.get(genre, "")
+                propre = [v if p else defaut for v, p in zip(table, presence, strict=True)]
+                V[k] = np.array(propre, dtype=_NP.get(genre, object))[codes]
+                P[k] = presence[codes]
         for k in self.cles:
-            if k in valeurs:
-                brut = valeurs[k]
-                presence = np.array([v is not _ABSENT and v is not None for v in brut],
-                                    dtype=bool) if k not in self.neutre else np.ones(n, bool)
-            else:
+            if k not in V:
+                genre = _type_cle(k)
                 v = self.neutre.get(k, _ABSENT)
-                brut = np.full(n, v, dtype=object)
-                presence = np.full(n, v is not _ABSENT, dtype=bool)
-            champ = CHAMPS.get(k)
-            genre = champ.type if champ else "booleen"
-            if genre == "booleen":
-                V[k] = np.where(presence, brut, False).astype(bool)
-            elif genre == "entier":
-                V[k] = np.where(presence, brut, 0).astype(np.int64)
-            elif genre == "decimal":
-                V[k] = np.where(presence, brut, 0.0).astype(np.float64)
+                present = v is not _ABSENT
+                V[k] = np.full(n, v if present else _NEUTRE.get(genre, ""),
+                               dtype=_NP.get(genre, object))
+                P[k] = np.full(n, present, dtype=bool)
+
+        rapides = np.flatnonzero(valide)
+        if len(rapides) < n:
+            V = {k: V[k][rapides] for k in self.cles}
+            P = {k: P[k][rapides] for k in self.cles}
+        tirees = np.ascontiguousarray(self.vectoriel.tirer(V, P, len(rapides)))
+        colonnes = self._colonnes_sortie(tirees)
+        for k in SCORES_FAIT:
+            genre = _type_cle(k)
+            valeurs = V[k]
+            masque = ~P[k]
+            if genre in _ARROW:
+                colonnes[k] = pa.array(valeurs, type=_ARROW[genre], mask=masque)
             else:
-                V[k] = np.where(presence, brut, "")
-            P[k] = presence
-        return V, P
+                colonnes[k] = pc.dictionary_encode(pa.array(
+                    np.where(masque, None, valeurs), type=pa.string()))
+        entree = lot.filter(pa.array(valide)) if len(rapides) < n else lot
+        sortie = pa.RecordBatch.from_arrays(
+            [*entree.columns, *(colonnes[c] for c in COLONNES_RESULTATS)],
+            names=[*noms, *COLONNES_RESULTATS])
+
+        # Les lignes refusées : le chemin exact, ligne à ligne (leurs messages).
+        rejets: list[Rejet] = []
+        indices_vides = np.flatnonzero(vide & ~np.isin(np.arange(n), list(fautes)))
+        refusees = np.flatnonzero(~valide & ~vide)
+        if len(refusees) or fautes:
+            ids = self._ids(lot, np.union1d(refusees, list(fautes)).astype(np.int64))
+            enregistrements = lot.take(pa.array(refusees, pa.int64())).to_pylist() \
+                if len(refusees) else []
+            for i, brut in zip(refusees, enregistrements, strict=True):
+                i = int(i)
+                id_ = ids.get(i)
+                if i in fautes:
+                    rejets.extend(Rejet(int(lignes[i]), None if c == COLONNE_ID else id_, c, m)
+                                  for c, m in fautes[i])
+                    continue
+                ligne = {k: v for k, v in brut.items() if k in CHAMPS_COLONNES}
+                try:
+                    ligne_vers_situation(ligne)
+                except ErreurSaisie as e:
+                    rejets.extend(rejets_depuis_erreur(int(lignes[i]), id_, e,
+                                                       MESSAGES_PAR_LIGNE))
+                else:  # pragma: no cover — garde-fou : la décomposition en unités a manqué
+                    raise RuntimeError(f"ligne {lignes[i]} : unités et ligne en désaccord")
+        return ResultatLot(sortie, lignes[rapides], rejets,
+                           [int(lignes[i]) for i in indices_vides])
+
+    @staticmethod
+    def _ids(lot: pa.RecordBatch, indices: np.ndarray) -> dict[int, str | None]:
+        if COLONNE_ID not in lot.schema.names or not len(indices):
+            return {}
+        valeurs = lot.column(COLONNE_ID).take(pa.array(indices, pa.int64())).to_pylist()
+        ids = {}
+        for i, v in zip(indices, valeurs, strict=True):
+            texte = None if v is None else str(v).strip()
+            ids[int(i)] = texte if texte and not _CONTROLE_RE.search(texte) else None
+        return ids
+
+    def _colonnes_sortie(self, tirees: np.ndarray) -> dict[str, pa.Array]:
+        """Les colonnes de résultat, codées par dictionnaire.
+
+        Tout se calcule une fois par **motif distinct de règles tirées** (quelques milliers
+        dans une cohorte), jamais par ligne : pour chaque motif, l'ensemble des valeurs
+        conclues pour chaque colonne (union et niveau le plus élevé, par la matrice
+        d'incidence que donne ``reunir`` règle par règle) ; pour chaque ensemble distinct, la
+        valeur de la colonne par l'agrégat commun à ``screen()`` (``reunir``) sur les règles
+        d'un motif qui l'a. Chaque colonne est un dictionnaire Arrow : les indices sont les
+        ensembles distincts, pris par motif puis par ligne."""
+        colonnes: dict[str, pa.Array] = {}
+        regles = self.referentiel.regles
+        n = len(tirees)
+        motif_ligne, cles_motifs, premier = _motifs(tirees)
+        representants = tirees[premier]  # une ligne par motif distinct
+        membres = (representants.astype(np.float32) @ self._incidence) > 0
+        for c, (debut, fin) in self._tranches.items():
+            code_motif, cles, premier_c = _motifs(membres[:, debut:fin])
+            valeurs = []
+            for cle, p in zip(cles, premier_c, strict=True):
+                memo = self._motifs.get((c, cle), _ABSENT)
+                if memo is _ABSENT:
+                    tirees_ici = [regles[i] for i in np.flatnonzero(representants[p])]
+                    memo = conclusions_vers_ligne(reunir(self.referentiel, tirees_ici))[c]
+                    if len(self._motifs) >= TAILLE_MAX_CACHE:
+                        self._motifs.clear()
+                    self._motifs[(c, cle)] = memo
+                valeurs.append(memo)
+            codes = code_motif[motif_ligne] if n else np.zeros(0, dtype=np.int64)
+            if c in ("urgence", "pps"):
+                colonnes[c] = pa.array(np.array(valeurs, dtype=bool)[codes] if n
+                                       else np.zeros(0, bool))
+            else:
+                colonnes[c] = pa.DictionaryArray.from_arrays(
+                    pa.array(codes.astype(np.int32), pa.int32()), pa.array(valeurs, pa.string()))
+        # « regles » : les identifiants des règles tirées, un texte par motif distinct.
+        valeurs = []
+        for cle, ligne in zip(cles_motifs, representants, strict=True):
+            texte = self._regles.get(cle)
+            if texte is None:
+                texte = ";".join(self._ids_regles[ligne])
+                if len(self._regles) >= TAILLE_MAX_CACHE:
+                    self._regles.clear()
+                self._regles[cle] = texte
+            valeurs.append(texte)
+        colonnes["regles"] = pa.DictionaryArray.from_arrays(
+            pa.array(motif_ligne.astype(np.int32), pa.int32()), pa.array(valeurs, pa.string()))
+        return colonnes

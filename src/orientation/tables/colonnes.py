@@ -25,11 +25,13 @@ lignes. Sans colonne ``age``, le fichier est refusé aussi.
 from __future__ import annotations
 
 import difflib
+import functools
 import math
 import numbers
 import types
 import typing
-from collections.abc import Mapping
+import unicodedata
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -39,8 +41,21 @@ from pydantic import BaseModel, ValidationError
 
 from orientation.referentiel.vocabulaire import majuscule, vocabulaire
 from orientation.resultat import Orientation
+from orientation.resultat.assemblage import Conclusions
 from orientation.situation.erreurs import ErreurSaisie, messages
 from orientation.situation.modele import Situation
+
+
+@functools.lru_cache(maxsize=65_536)
+def plier(texte: str) -> str:
+    """La forme pliée d'un mot saisi : sans accents ni casse, espaces, « _ », « - » et
+    apostrophes réduits à une espace (« Épuisé » → « epuise », « sans_complementaire » →
+    « sans complementaire »)."""
+    decompose = unicodedata.normalize("NFKD", texte)
+    sans_accents = "".join(ch for ch in decompose if not unicodedata.combining(ch))
+    for sep in ("_", "-", "'", "’"):
+        sans_accents = sans_accents.replace(sep, " ")
+    return " ".join(sans_accents.casefold().split())
 
 COLONNE_ID = "id"
 SEPARATEUR_LISTE = ";"
@@ -123,6 +138,24 @@ for _c in CHAMPS_COLONNES.values():
         GROUPES[_c.groupe] = (*GROUPES.get(_c.groupe, ()), _c.chemin)
 
 
+def _valeurs_pliees() -> dict[str, dict[str, str | tuple[str, ...]]]:
+    """Pour chaque colonne à vocabulaire fermé : forme pliée (de l'identifiant et du libellé
+    de chaque valeur) → identifiant ; un tuple d'identifiants quand la forme est ambiguë."""
+    voc = vocabulaire()
+    tables: dict[str, dict[str, str | tuple[str, ...]]] = {}
+    for chemin, c in CHAMPS_COLONNES.items():
+        candidats: dict[str, set[str]] = {}
+        for v in c.valeurs:
+            for forme in (v, voc.valeur(v)):
+                candidats.setdefault(plier(forme), set()).add(v)
+        tables[chemin] = {f: (next(iter(ids)) if len(ids) == 1 else tuple(sorted(ids)))
+                          for f, ids in candidats.items()}
+    return tables
+
+
+VALEURS_PLIEES = _valeurs_pliees()
+
+
 # --- Documentation des colonnes ----------------------------------------------------------------
 
 def _oui_non(valeur: Any) -> str:
@@ -179,6 +212,101 @@ DESCRIPTION_COLONNES: dict[str, str] = {
 }
 
 
+# --- En-têtes : chemin pointé ou libellé français ------------------------------------------------
+
+SECTIONS = tuple(sorted({ch.split(".", 1)[0] for ch in CHAMPS_COLONNES if "." in ch}))
+
+
+def libelle_colonne(chemin: str) -> str:
+    """Le libellé français d'une colonne d'entrée (en-tête accepté à la place du chemin)."""
+    if chemin == COLONNE_ID:
+        return "identifiant"
+    c = CHAMPS_COLONNES[chemin]
+    v = vocabulaire()
+    questionnaire = v.questionnaires.get(c.groupe or chemin)
+    if questionnaire and c.groupe:
+        question = questionnaire.questions[chemin.rsplit(".", 1)[1]]
+        return f"{questionnaire.libelle} : {question.court}"
+    if questionnaire:
+        return questionnaire.libelle
+    return v.libelle(chemin)
+
+
+def _entetes_plies() -> dict[str, str | tuple[str, ...]]:
+    candidats: dict[str, set[str]] = {}
+    for chemin in COLONNES:
+        for forme in (chemin, libelle_colonne(chemin)):
+            candidats.setdefault(plier(forme), set()).add(chemin)
+    return {f: (next(iter(ch)) if len(ch) == 1 else tuple(sorted(ch)))
+            for f, ch in candidats.items()}
+
+
+@dataclass(frozen=True)
+class Entete:
+    """Les colonnes d'un tableau reçu : ``canoniques`` donne, pour chaque colonne du
+    fichier, son nom interne (le chemin du champ, ``id``, ou le nom de la colonne recopiée
+    telle quelle) ; ``recopiees`` : les colonnes qui ne sont pas des champs."""
+
+    noms: tuple[str, ...]
+    canoniques: tuple[str, ...]
+    recopiees: tuple[str, ...]
+
+
+ENTETES_PLIES = _entetes_plies()
+
+
+def resoudre_entete(noms: Sequence[Any], reservees: Sequence[str] = ()) -> Entete:
+    """Reconnaît chaque en-tête par son chemin (``social.aidant``) ou son libellé français
+    (« Aidant », sans casse ni accents). Une colonne qui n'est pas un champ est recopiée
+    telle quelle dans la sortie, sauf si elle ressemble à un champ mal orthographié (proche
+    d'un chemin ou d'un libellé, ou préfixée d'une section : ``sante.xxx``) : le fichier est
+    alors refusé, jamais la colonne ignorée. Refuse aussi les doublons, les noms réservés
+    (``reservees`` : colonnes du résultat) et l'absence de la colonne ``age``."""
+    erreurs: list[str] = []
+    canoniques: list[str] = []
+    recopiees: list[str] = []
+    for brut in noms:
+        nom = "" if brut is None else str(brut).strip()
+        plie = plier(nom)
+        trouve = ENTETES_PLIES.get(plie)
+        if isinstance(trouve, str):
+            canoniques.append(trouve)
+            continue
+        if isinstance(trouve, tuple):
+            erreurs.append(f"(colonnes) : l'en-tête « {_texte_recu(nom)} » est ambigu ("
+                           + ", ".join(trouve) + ") : écrivez le chemin du champ")
+            canoniques.append(nom)
+            continue
+        proches = difflib.get_close_matches(plie, list(ENTETES_PLIES), n=1, cutoff=0.85)
+        section = plie.split(".", 1)[0] if "." in nom else ""
+        if not nom:
+            erreurs.append(f"(colonnes) : la colonne {len(canoniques) + 1} n'a pas de nom")
+        elif proches or section in SECTIONS:
+            cible = ENTETES_PLIES[proches[0]] if proches else None
+            aide = (f" (vouliez-vous dire « {cible} » ?)" if isinstance(cible, str) else "")
+            erreurs.append(f"(colonnes) : colonne inconnue « {_texte_recu(nom)} »{aide} ; elle "
+                           "ressemble à un champ : corrigez son nom (aucune colonne n'est "
+                           "ignorée)")
+        elif nom in reservees:
+            erreurs.append(f"(colonnes) : « {_texte_recu(nom)} » est le nom d'une colonne du "
+                           "résultat : renommez cette colonne")
+        else:
+            recopiees.append(nom)
+        canoniques.append(nom)
+    vus: dict[str, int] = {}
+    for c in canoniques:
+        vus[c] = vus.get(c, 0) + 1
+    for c, n in vus.items():
+        if n > 1 and c:
+            erreurs.append(f"(colonnes) : la colonne « {_texte_recu(c)} » figure {n} fois")
+    if "age" not in canoniques:
+        erreurs.append("(colonnes) : colonne obligatoire « age » (ou « âge ») absente")
+    if erreurs:
+        raise ErreurSaisie(erreurs)
+    return Entete(tuple("" if n is None else str(n) for n in noms), tuple(canoniques),
+                  tuple(recopiees))
+
+
 # --- Conversion d'une ligne ---------------------------------------------------------------------
 
 
@@ -200,15 +328,14 @@ def est_vide(valeur: Any) -> bool:
 
 
 def _texte_recu(valeur: Any) -> str:
-    texte = str(valeur).strip()
-    return texte if len(texte) <= 60 else texte[:57] + "…"
+    return message_sur(str(valeur).strip(), 60)
 
 
 def _booleen(valeur: Any) -> bool:
     if isinstance(valeur, bool | np.bool_):
         return bool(valeur)
     if isinstance(valeur, str):
-        texte = valeur.strip().lower()
+        texte = plier(valeur)
         if texte in _VRAI:
             return True
         if texte in _FAUX:
@@ -239,20 +366,37 @@ def _entier(valeur: Any) -> int:
     raise _Invalide(f"doit être un nombre entier (reçu : {_texte_recu(valeur)})")
 
 
-def _enum(valeur: Any) -> Any:
-    return valeur.strip() if isinstance(valeur, str) else valeur
+def _mot(valeur: Any, chemin: str) -> Any:
+    """Une valeur d'un vocabulaire fermé : son identifiant ou son libellé français, sans
+    casse ni accents (« Épuisé » → ``epuise``). Une valeur inconnue est laissée telle
+    quelle : la validation de ``Situation`` la refuse en citant les valeurs permises."""
+    if not isinstance(valeur, str):
+        return valeur
+    texte = valeur.strip()
+    trouve = VALEURS_PLIEES[chemin].get(plier(texte))
+    if trouve is None:
+        return texte
+    if isinstance(trouve, tuple):
+        raise _Invalide(f"valeur « {_texte_recu(texte)} » ambiguë : elle peut désigner "
+                        + " ou ".join(trouve) + " ; écrivez l'identifiant")
+    return trouve
 
 
-def _liste(valeur: Any) -> Any:
+def _enum(valeur: Any, c: Colonne) -> Any:
+    return _mot(valeur, c.chemin)
+
+
+def _liste(valeur: Any, c: Colonne) -> Any:
     if isinstance(valeur, str):
-        return [v.strip() for v in valeur.split(SEPARATEUR_LISTE) if v.strip()]
+        return [_mot(v, c.chemin) for v in valeur.split(SEPARATEUR_LISTE) if v.strip()]
     if isinstance(valeur, list | tuple | np.ndarray):
-        return [v.strip() if isinstance(v, str) else v for v in valeur]
+        return [_mot(v, c.chemin) for v in valeur]
     raise _Invalide(f"doit être une liste de valeurs séparées par « ; » (reçu : "
                     f"{_texte_recu(valeur)})")
 
 
-_CONVERTIR = {"booleen": _booleen, "entier": _entier, "enum": _enum, "liste": _liste}
+_CONVERTIR = {"booleen": lambda v, c: _booleen(v), "entier": lambda v, c: _entier(v),
+              "enum": _enum, "liste": _liste}
 
 
 def _chemin_du_message(message: str) -> str:
@@ -270,7 +414,7 @@ def convertir_ligne(ligne: Mapping[str, Any]) -> tuple[dict[str, Any], list[str]
         if c is None or est_vide(cellule):
             continue
         try:
-            valeur = _CONVERTIR[c.genre](cellule)
+            valeur = _CONVERTIR[c.genre](cellule, c)
         except _Invalide as e:
             erreurs.append(f"{chemin} : {e}")
             valeur = None
@@ -337,11 +481,33 @@ class Rejet:
 COLONNES_REJETS = ["ligne", "id", "champ", "message"]
 
 
-def rejets_depuis_erreur(ligne: int, id_: str | None, erreur: ErreurSaisie) -> list[Rejet]:
+LONGUEUR_MESSAGE = 300
+_INVISIBLES = {i: f"\\x{i:02x}" for i in (*range(0x20), 0x7f)} | {0x0A: "\\n", 0x0D: "\\r",
+                                                                  0x09: "\\t"}
+
+
+def message_sur(texte: str, longueur: int = LONGUEUR_MESSAGE) -> str:
+    """Un message qui reprend une saisie, rendu sûr à afficher : caractères de contrôle
+    échappés (pas de fausse ligne ni de séquence de terminal), coupé à ``longueur``."""
+    texte = texte.translate(_INVISIBLES)
+    return texte if len(texte) <= longueur else texte[: longueur - 1] + "…"
+
+
+def rejets_depuis_erreur(ligne: int, id_: str | None, erreur: ErreurSaisie,
+                         maximum: int | None = None) -> list[Rejet]:
+    """Les rejets d'une ligne refusée : un par message, au plus ``maximum`` (puis un
+    dernier qui compte les autres), chacun borné et échappé (``message_sur``)."""
     rejets = []
-    for m in erreur.messages:
+    messages_ = erreur.messages
+    reste = 0
+    if maximum is not None and len(messages_) > maximum:
+        messages_, reste = messages_[:maximum], len(messages_) - maximum
+    for m in messages_:
         champ, _, texte = m.partition(" : ")
-        rejets.append(Rejet(ligne, id_, champ, texte or m))
+        rejets.append(Rejet(ligne, id_, message_sur(champ, 80), message_sur(texte or m)))
+    if reste:
+        rejets.append(Rejet(ligne, id_, "(ligne)", f"… et {reste} autres erreurs sur cette "
+                                                    "ligne"))
     return rejets
 
 
@@ -349,23 +515,9 @@ def nb_lignes_rejetees(rejets: list[Rejet]) -> int:
     return len({r.ligne for r in rejets})
 
 
-def verifier_colonnes(colonnes: list[Any]) -> None:
-    """Refuse un tableau aux colonnes inconnues, en double ou sans ``age``."""
-    erreurs = []
-    noms = [str(c).strip() for c in colonnes]
-    inconnues = [n for n in noms if n not in CHAMPS_COLONNES and n != COLONNE_ID]
-    for n in inconnues:
-        proches = difflib.get_close_matches(n, COLONNES, n=1)
-        aide = f" (vouliez-vous dire « {proches[0]} » ?)" if proches else ""
-        erreurs.append(f"(colonnes) : colonne inconnue « {n} »{aide} ; aucune colonne n'est "
-                       "ignorée : corrigez son nom ou retirez-la")
-    doublons = sorted({n for n in noms if noms.count(n) > 1})
-    for n in doublons:
-        erreurs.append(f"(colonnes) : la colonne « {n} » figure plusieurs fois")
-    if "age" not in noms:
-        erreurs.append("(colonnes) : colonne obligatoire « age » absente")
-    if erreurs:
-        raise ErreurSaisie(erreurs)
+def verifier_colonnes(colonnes: list[Any]) -> Entete:
+    """Refuse un tableau aux colonnes mal orthographiées, en double ou sans ``age``."""
+    return resoudre_entete(colonnes, COLONNES_RESULTATS)
 
 
 def identifiant(valeur: Any) -> str | None:
@@ -386,8 +538,7 @@ def lire_tableau(
     numéro de la première ligne de données (2 sous un en-tête). Lève ``ErreurSaisie`` si les
     colonnes sont inconnues (fichier refusé en entier).
     """
-    verifier_colonnes(list(df.columns))
-    noms = [str(c).strip() for c in df.columns]
+    noms = list(verifier_colonnes(list(df.columns)).canoniques)
     valides: list[tuple[int, str | None, Situation]] = []
     rejets: list[Rejet] = []
     for i, valeurs in enumerate(df.itertuples(index=False, name=None)):
@@ -408,42 +559,52 @@ def lire_tableau(
 
 SCORES = ("epices", "epices_precarite", "mini_zarit", "mini_zarit_fardeau", "gir", "gir_source",
           "fragilite")
-COLONNES_SORTIE: list[str] = [
-    "id", "niveau", "urgence", "pps", "secteurs", "parcours", "clusters", "acteurs", "appuis",
-    "alertes", *(f"scores.{s}" for s in SCORES), "regles",
+COLONNES_LISTES = ("secteurs", "parcours", "clusters", "acteurs", "appuis", "alertes")
+COLONNES_RESULTATS: list[str] = [
+    "niveau", "urgence", "pps", *COLONNES_LISTES, *(f"scores.{s}" for s in SCORES), "regles",
 ]
+COLONNES_SORTIE: list[str] = ["id", *COLONNES_RESULTATS]
 DESCRIPTION_SORTIE: dict[str, str] = {
     c: vocabulaire().sortie[c.split(".")[0] if c.startswith("scores.") else c]
     for c in COLONNES_SORTIE
 }
 
 
-def _joindre(valeurs: list[str]) -> str:
+def _joindre(valeurs: Sequence[str]) -> str:
     return SEPARATEUR_LISTE.join(valeurs)
 
 
-def conclusions_vers_ligne(o: Orientation) -> dict[str, Any]:
-    """La partie de la ligne de sortie qui ne dépend que des règles tirées."""
+def conclusions_vers_ligne(c: Conclusions) -> dict[str, Any]:
+    """La partie de la ligne de sortie qui ne dépend que des règles tirées : l'agrégat
+    commun (``resultat.assemblage.reunir``) mis à plat, listes jointes par « ; »."""
     return {
-        "niveau": o.niveau,
-        "urgence": o.urgence,
-        "pps": o.pps,
-        "secteurs": _joindre(o.secteurs),
-        "parcours": _joindre(o.parcours),
+        "niveau": c.niveau,
+        "urgence": c.urgence,
+        "pps": c.pps,
+        "secteurs": _joindre(c.secteurs),
+        "parcours": _joindre(c.parcours),
+        "clusters": _joindre([cid for cid, _, _ in c.clusters]),
+        "acteurs": _joindre([a for _, acteurs, _ in c.clusters for a in acteurs]),
+        "appuis": _joindre([a for a, _ in c.appuis]),
+        "alertes": _joindre([a for a, _ in c.alertes]),
+        "regles": _joindre(c.regles),
+    }
+
+
+def resultat_vers_ligne(id: str | None, o: Orientation) -> dict[str, Any]:  # noqa: A002
+    """Une orientation de ``screen()`` → une ligne de sortie (colonnes ``COLONNES_SORTIE``,
+    listes jointes par « ; », scores absents = None) : sert d'étalon aux cohortes."""
+    conclusions = {
+        "niveau": o.niveau, "urgence": o.urgence, "pps": o.pps,
+        "secteurs": _joindre(o.secteurs), "parcours": _joindre(o.parcours),
         "clusters": _joindre([c.id for c in o.clusters]),
         "acteurs": _joindre([a.id for c in o.clusters for a in c.acteurs]),
         "appuis": _joindre([a.id for a in o.appuis]),
         "alertes": _joindre([a.id for a in o.alertes]),
         "regles": _joindre(o.regles_tirees),
     }
-
-
-def resultat_vers_ligne(id: str | None, o: Orientation) -> dict[str, Any]:  # noqa: A002
-    """Une orientation → une ligne de sortie (colonnes ``COLONNES_SORTIE``, listes jointes
-    par « ; », scores absents = None)."""
-    conclusions = conclusions_vers_ligne(o)
     ligne: dict[str, Any] = {"id": id}
-    for nom in COLONNES_SORTIE[1:]:
+    for nom in COLONNES_RESULTATS:
         if nom.startswith("scores."):
             ligne[nom] = getattr(o.scores, nom.removeprefix("scores."))
         else:

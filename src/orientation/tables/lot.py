@@ -1,80 +1,77 @@
-"""``orientation batch`` : lire une cohorte par blocs, la repérer, écrire les résultats.
+"""Repérer un tableau entier : lire (``tables.fichiers``), repérer (``tables.cohorte``),
+écrire. Le même chemin pour ``orientation batch`` et pour la page Scénarios de l'application
+(``tables.atelier``) : même fichier en entrée, mêmes octets en sortie.
 
-Formats (par l'extension) : ``.csv`` (séparateur « , » ou « ; » détecté sur l'en-tête),
-``.jsonl`` (un objet par ligne, clés pointées ou objets imbriqués), ``.parquet`` et
-``.xlsx`` (première feuille). CSV, JSON Lines et Parquet sont lus par blocs : la mémoire ne
-dépend pas du nombre de lignes. Excel est lu ligne à ligne par openpyxl (mémoire bornée,
-mais lent : environ 10 fois plus que le CSV) et limité à 1 048 576 lignes par feuille : pour
-les grandes cohortes, préférez CSV ou Parquet.
+Sortie : les colonnes du fichier d'entrée d'abord (telles quelles, colonnes libres
+comprises), puis les résultats (``colonnes.COLONNES_RESULTATS``). Dialecte ``standard``
+(« , », UTF-8 sans BOM : pour les programmes) ou ``excel-fr`` (« ; », UTF-8 avec BOM,
+virgule décimale : Excel en français l'ouvre tel quel) — par défaut celui de l'entrée (un CSV
+séparé par « ; » donne ``excel-fr``). Booléens ``oui``/``non`` en CSV et Excel ; ``libelles``
+écrit les libellés français du catalogue au lieu des identifiants.
 
-Numéro de ligne des rejets : celui que l'utilisateur voit — en CSV et Excel l'en-tête est la
-ligne 1 ; en Parquet la première ligne de données est la ligne 2 (comme affichée sous son
-en-tête dans un tableur) ; en JSON Lines, la ligne du fichier. Un CSV dont une valeur entre
-guillemets contient un saut de ligne décale ces numéros (déconseillé).
-
-Rien n'est écrit ailleurs que dans les fichiers demandés : sortie, et rejets à côté
-(``<sortie>.rejets.csv``) ; sans ``-o``, la sortie va sur la sortie standard (CSV) et les
-rejets sur la sortie d'erreur seulement.
+Rien n'est écrit ailleurs que dans les fichiers demandés : la sortie et, s'il y a des rejets,
+``<sortie>.rejets.csv`` (une feuille « rejets » pour un classeur Excel), chacun écrit sous un
+nom caché à côté de sa cible puis renommé à la fin ; sur erreur ou interruption, aucun
+fichier qui a l'air complet. L'entrée n'est jamais écrasée (inodes comparés, liens compris).
 """
 
 from __future__ import annotations
 
-import codecs
-import csv
+import errno
+import functools
 import io
-import itertools
-import json
-import os
-import re
-import sys
+import queue
+import threading
 import time
-import warnings
-from collections import deque
 from collections.abc import Callable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
 import numpy as np
-import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from orientation.referentiel import Referentiel, charger_referentiel, dossier_regles_par_defaut
+from orientation.referentiel.vocabulaire import majuscule, vocabulaire
 from orientation.situation.erreurs import ErreurSaisie
-from orientation.tables.cohorte import MESSAGE_ENCODAGE, ReperageCohorte
+from orientation.tables.cohorte import ReperageCohorte, ResultatLot
 from orientation.tables.colonnes import (
-    COLONNES,
-    COLONNES_REJETS,
-    COLONNES_SORTIE,
+    COLONNES_LISTES,
+    COLONNES_RESULTATS,
     Rejet,
-    verifier_colonnes,
+)
+from orientation.tables.fichiers import (
+    DIALECTES,
+    TAILLE_LOT,
+    Ecrivain,
+    FichierAtomique,
+    Lecture,
+    LotLu,
+    Presentation,
+    Source,
+    chemin_des_rejets,
+    ecrire_rejets_csv,
+    format_de,
+    meme_fichier,
+    neutraliser,
+    ouvrir_lecture,
 )
 
-FORMATS = (".csv", ".jsonl", ".parquet", ".xlsx")
-TAILLE_BLOC = 20_000
-LIGNES_MAX_EXCEL = 1_048_576
-_LIGNE_SAUTEE = re.compile(r"Skipping line (\d+): expected (\d+) fields, saw (\d+)")
+__all__ = ["Bilan", "Options", "Rejet", "Source", "chemin_des_rejets", "executer", "format_de"]
 
 
 @dataclass(frozen=True)
-class _FormatCsv:
-    sep: str
-    noms: tuple[str, ...]
-    encodage: str
-    verifier_encodage: bool
+class Options:
+    encodage: str | None = None  # imposé ; sinon détecté (UTF-8 ou Windows-1252)
+    dialecte: str | None = None  # standard, excel-fr ; sinon celui de l'entrée
+    libelles: bool = False
+    format_sortie: str | None = None  # imposé ; sinon par l'extension (CSV sans fichier)
+    taille: int = TAILLE_LOT
+    regles: str | Path | None = None
 
 
-@dataclass
-class Bloc:
-    df: pd.DataFrame
-    lignes: np.ndarray
-    illisibles: np.ndarray | None = None
-    rejets: list[Rejet] = field(default_factory=list)  # lignes refusées avant validation
-    nb_refusees: int = 0  # nombre de ces lignes (hors ``df``)
-    brut: bytes | None = None  # CSV : lignes brutes, analysées par le processus de calcul
-    format_csv: _FormatCsv | None = None
-    premiere: int = 2
-    nb_brut: int = 0
+OPTIONS = Options()
 
 
 @dataclass
@@ -82,444 +79,319 @@ class Bilan:
     lues: int = 0
     reperees: int = 0
     rejetees: int = 0
+    vides_finales: int = 0  # lignes vides en fin de fichier, ignorées
     secondes: float = 0.0
-    avertissements: list[str] = field(default_factory=list)
+    recopiees: tuple[str, ...] = ()
+    encodage: str | None = None
+    dialecte: str = "standard"
+    fichier_rejets: Path | None = None
+    non_atteintes: bool = False  # arrêt en cours de route : la fin du fichier n'est pas lue
 
     @property
     def debit(self) -> float:
         return self.reperees / self.secondes if self.secondes else 0.0
 
 
-def format_de(chemin: str | Path) -> str:
-    suffixe = Path(chemin).suffix.lower()
-    if suffixe not in FORMATS:
-        raise ErreurSaisie([f"(fichier) : format « {suffixe or Path(chemin).name} » non pris en "
-                            f"charge ; formats permis : {', '.join(FORMATS)}"])
-    return suffixe
+@functools.lru_cache(maxsize=4)
+def _reperage(dossier: str) -> ReperageCohorte:
+    return ReperageCohorte(charger_referentiel(Path(dossier)))
 
 
-# --- Lecture ------------------------------------------------------------------------------------
+def reperage_pour(regles: str | Path | None = None) -> ReperageCohorte:
+    """Le repérage compilé d'un référentiel, gardé en mémoire (l'application le réutilise)."""
+    return _reperage(str(Path(regles or dossier_regles_par_defaut()).resolve()))
 
 
-def _examiner_utf8(chemin: Path) -> tuple[int, int | None]:
-    """(nombre de lignes, première ligne qui n'est pas en UTF-8 ou None), en un passage."""
-    decodeur = codecs.getincrementaldecoder("utf-8")()
-    lignes, fautive = 0, None
-    with chemin.open("rb") as f:
-        for morceau in iter(lambda: f.read(1 << 20), b""):
-            if fautive is None:
-                try:
-                    decodeur.decode(morceau)
-                except UnicodeDecodeError as e:
-                    fautive = lignes + morceau[: e.start].count(b"\n") + 1
-            lignes += morceau.count(b"\n")
-    return lignes, fautive
+# --- Mise en forme de la sortie -----------------------------------------------------------------
 
 
-def separateur_csv(entete: str) -> str:
-    """« ; » (Excel en français) ou « , », lu sur la ligne d'en-tête."""
-    return ";" if entete.count(";") > entete.count(",") else ","
+def _libelles_resultats(referentiel: Referentiel) -> dict[str, dict[str, str]]:
+    cat = referentiel.catalogue
+    libelles_valeurs = vocabulaire().valeurs
+    acteurs: dict[str, str] = {}
+    for cluster in cat.clusters.values():
+        for aid, libelle in cluster.acteurs.items():
+            acteurs.setdefault(aid, libelle)
+    return {
+        "niveau": {k: v["libelle"] for k, v in cat.niveaux.items()},
+        "secteurs": dict(cat.secteurs), "parcours": dict(cat.parcours),
+        "clusters": {k: c.libelle for k, c in cat.clusters.items()}, "acteurs": acteurs,
+        "appuis": {k: v["libelle"] for k, v in cat.appuis.items()},
+        "alertes": {k: v["message"] for k, v in cat.alertes.items()},
+        **{c: libelles_valeurs for c in ("scores.mini_zarit_fardeau", "scores.gir_source",
+                                         "scores.fragilite")},
+    }
 
 
-def _lire_csv(chemin: Path, encodage: str | None, taille: int,
-              avertir: Callable[[str], None]) -> Iterator[Bloc]:
-    """Découpe le CSV en blocs de lignes brutes (octets) ; l'analyse se fait dans le
-    processus de calcul (``_analyser_csv``), le processus principal ne fait que lire."""
-    fautive = None
-    verifier = encodage is not None  # un encodage donné peut ne pas convenir à tout le fichier
-    if encodage is None:
-        _, fautive = _examiner_utf8(chemin)
-        if fautive is not None:
-            avertir(f"(fichier) : le fichier n'est pas en UTF-8 (première erreur ligne "
-                    f"{fautive}) ; les lignes illisibles sont rejetées. Ré-enregistrez-le en "
-                    "UTF-8, ou relancez avec --encodage latin-1 s'il vient d'Excel sous Windows.")
-    encodage = encodage or "utf-8"
-    with chemin.open("rb") as f:
-        entete = f.readline()
-        texte = entete.decode(encodage, errors="surrogateescape").lstrip("\ufeff")
-        sep = separateur_csv(texte)
-        noms = next(csv.reader([texte], delimiter=sep), [])
-        verifier_colonnes(noms)
-        format_csv = _FormatCsv(sep, tuple(noms), encodage, verifier or fautive is not None)
-        premiere = 2
-        while True:
-            lignes = list(itertools.islice(f, taille))
-            if not lignes:
-                return
-            brut = b"".join(lignes)
-            if not brut.endswith(b"\n"):
-                brut += b"\n"
-            yield Bloc(pd.DataFrame(), np.array([], dtype=np.int64), brut=brut,
-                       format_csv=format_csv, premiere=premiere, nb_brut=len(lignes))
-            premiere += len(lignes)
+def entetes_resultats(libelles: bool) -> list[str]:
+    """Les en-têtes des colonnes de résultat : identifiants, ou libellés français."""
+    if not libelles:
+        return list(COLONNES_RESULTATS)
+    v = vocabulaire()
+    return [majuscule(v.conclusions.get(c) or v.libelle(c)) for c in COLONNES_RESULTATS]
 
 
-def _analyser_csv(bloc: Bloc) -> Bloc:
-    """Les lignes brutes d'un bloc CSV → tableau de cellules texte, numéro de chaque ligne,
-    lignes refusées (nombre de valeurs faux) et cellules illisibles (encodage)."""
-    fmt = bloc.format_csv
-    assert fmt is not None and bloc.brut is not None
-    with warnings.catch_warnings(record=True) as notes:
-        warnings.simplefilter("always")
-        df = pd.read_csv(
-            io.BytesIO(bloc.brut), sep=fmt.sep, names=list(fmt.noms), header=None, dtype=str,
-            keep_default_na=False, na_filter=False, skip_blank_lines=False,
-            encoding=fmt.encodage, encoding_errors="surrogateescape", on_bad_lines="warn",
-            engine="c",
-        )
-    sautees: dict[int, str] = {}
-    for note in notes:
-        for m in _LIGNE_SAUTEE.finditer(str(note.message)):
-            sautees[bloc.premiere + int(m.group(1)) - 1] = (
-                f"{m.group(3)} valeurs au lieu de {m.group(2)} (une valeur qui contient "
-                f"« {fmt.sep} » doit être entre guillemets)")
-    numeros = [n for n in range(bloc.premiere, bloc.premiere + bloc.nb_brut) if n not in sautees]
-    if len(numeros) != len(df):  # pragma: no cover — guillemets sur plusieurs lignes
-        numeros = list(range(bloc.premiere, bloc.premiere + len(df)))
-    illisibles = None
-    if fmt.verifier_encodage:
-        illisibles = np.zeros(len(df), dtype=bool)
-        for c in df.columns:
-            illisibles |= df[c].str.contains("[\udc80-\udcff]", regex=True).to_numpy()
-    rejets = [Rejet(n, None, "(ligne)", m) for n, m in sorted(sautees.items())]
-    return Bloc(df, np.array(numeros, dtype=np.int64), illisibles, rejets, len(rejets))
+def _remplacer(colonne: pa.Array, f: Callable[[Any], str]) -> pa.Array:
+    """Applique ``f`` à chaque valeur distincte d'une colonne (codée par dictionnaire) :
+    une colonne texte en sort, codée par dictionnaire."""
+    if not pa.types.is_dictionary(colonne.type):
+        colonne = pc.dictionary_encode(colonne)
+    valeurs = [None if v is None else f(v) for v in colonne.dictionary.to_pylist()]
+    return pa.DictionaryArray.from_arrays(colonne.indices, pa.array(valeurs, pa.string()))
 
 
-def _aplatir(objet: dict[str, Any], prefixe: str = "") -> dict[str, Any]:
-    plat: dict[str, Any] = {}
-    for cle, valeur in objet.items():
-        chemin = f"{prefixe}{cle}"
-        if isinstance(valeur, dict):
-            plat.update(_aplatir(valeur, chemin + "."))
-        else:
-            plat[chemin] = valeur
-    return plat
+def _vide_en_nul(colonne: pa.DictionaryArray) -> pa.Array:
+    valeurs = colonne.dictionary
+    vides = pc.equal(valeurs, "")
+    if not pc.any(vides).as_py():
+        return colonne
+    return pa.DictionaryArray.from_arrays(colonne.indices,
+                                          pc.if_else(vides, pa.scalar(None, pa.string()), valeurs))
 
 
-def _lire_jsonl(chemin: Path, taille: int) -> Iterator[Bloc]:
-    connues = set(COLONNES)
-    with chemin.open("rb") as f:
-        enregistrements: list[dict[str, Any]] = []
-        lignes: list[int] = []
-        rejets: list[Rejet] = []
-        for numero, brut in enumerate(f, start=1):
-            def refuser(champ: str, message: str, numero: int = numero,
-                        rejets: list[Rejet] = rejets) -> None:
-                rejets.append(Rejet(numero, None, champ, message))
+class MiseEnForme:
+    """Un lot repéré → le lot écrit : colonnes d'entrée choisies et renommées comme dans le
+    fichier reçu, résultats en identifiants ou en libellés, nombres et booléens à la manière
+    du format et du dialecte, cellules de tableur neutralisées (formules)."""
 
-            if not brut.strip():
-                refuser("(ligne)", "ligne vide")
-            else:
-                try:
-                    objet = json.loads(brut.decode("utf-8"))
-                except UnicodeDecodeError:
-                    refuser("(ligne)", MESSAGE_ENCODAGE.replace(", ou relancez avec "
-                                                                "--encodage latin-1", ""))
-                except json.JSONDecodeError as e:
-                    refuser("(ligne)", f"JSON invalide, colonne {e.colno} : {e.msg}")
+    def __init__(self, lecture: Lecture, presentation: Presentation, referentiel: Referentiel,
+                 format_: str):
+        self.echo = list(lecture.echo)
+        self.noms = [lecture.noms_sortie.get(c, c) for c in self.echo]
+        self.presentation = presentation
+        self.format = format_
+        self.libelles = _libelles_resultats(referentiel) if presentation.libelles else {}
+        self.entetes = entetes_resultats(presentation.libelles)
+
+    def vide(self, exemple: pa.Schema | None = None) -> pa.RecordBatch:
+        colonnes = {c: pa.array([], pa.string()) for c in self.echo}
+        for c in COLONNES_RESULTATS:
+            genre = (pa.bool_() if c in ("urgence", "pps", "scores.epices_precarite") else
+                     pa.float64() if c in ("scores.epices", "scores.mini_zarit") else
+                     pa.int64() if c == "scores.gir" else pa.string())
+            colonnes[c] = pa.array([], genre)
+        return pa.RecordBatch.from_pydict(colonnes)
+
+    def __call__(self, lot: pa.RecordBatch, texte: bool = False) -> pa.RecordBatch:
+        tableur = self.format in (".csv", ".xlsx")
+        colonnes = []
+        for c in self.echo:
+            colonne = lot.column(c)
+            if tableur:
+                colonne = neutraliser(colonne)
+            colonnes.append(colonne)
+        for c in COLONNES_RESULTATS:
+            colonne = lot.column(c)
+            table = self.libelles.get(c)
+            if table is not None:
+                if c in COLONNES_LISTES:
+                    colonne = _remplacer(colonne, lambda v, t=table: "; ".join(
+                        t.get(x, x) for x in v.split(";") if x))
                 else:
-                    if not isinstance(objet, dict):
-                        refuser("(ligne)", "un objet JSON est attendu, par exemple {\"age\": 80}")
-                    else:
-                        plat = _aplatir(objet)
-                        inconnues = [k for k in plat if k not in connues]
-                        if inconnues:
-                            for k in inconnues:
-                                refuser(k, "champ inconnu (vérifiez l'orthographe : aucun "
-                                           "champ n'est ignoré)")
-                        else:
-                            enregistrements.append(plat)
-                            lignes.append(numero)
-                            if len(enregistrements) >= taille:
-                                yield Bloc(pd.DataFrame(enregistrements, columns=COLONNES),
-                                           np.array(lignes), rejets=rejets,
-                                           nb_refusees=_nb(rejets))
-                                enregistrements, lignes, rejets = [], [], []
-        if enregistrements or rejets:
-            yield Bloc(pd.DataFrame(enregistrements, columns=COLONNES), np.array(lignes),
-                       rejets=rejets, nb_refusees=_nb(rejets))
-
-
-def _nb(rejets: list[Rejet]) -> int:
-    return len({r.ligne for r in rejets})
-
-
-def _lire_parquet(chemin: Path, taille: int) -> Iterator[Bloc]:
-    import pyarrow.parquet as pq
-
-    try:
-        fichier = pq.ParquetFile(chemin)
-    except Exception as e:  # noqa: BLE001 — tout fichier illisible donne le même message
-        raise ErreurSaisie([f"(fichier) : Parquet illisible ({type(e).__name__})"]) from None
-    verifier_colonnes(fichier.schema_arrow.names)
-    debut = 2
-    for lot in fichier.iter_batches(batch_size=taille):
-        df = lot.to_pandas()
-        yield Bloc(df, np.arange(debut, debut + len(df)))
-        debut += len(df)
-
-
-def _lire_excel(chemin: Path, taille: int) -> Iterator[Bloc]:
-    from openpyxl import load_workbook
-
-    try:
-        classeur = load_workbook(chemin, read_only=True, data_only=True)
-    except Exception as e:  # noqa: BLE001
-        raise ErreurSaisie([f"(fichier) : classeur Excel illisible ({type(e).__name__})"]) \
-            from None
-    try:
-        feuille = classeur.worksheets[0]
-        lignes = feuille.iter_rows(values_only=True)
-        entete = next(lignes, ())
-        while entete and entete[-1] is None:
-            entete = entete[:-1]
-        noms = ["" if n is None else str(n) for n in entete]
-        verifier_colonnes(noms)
-        paquet: list[tuple] = []
-        debut = 2
-        for valeurs in lignes:
-            paquet.append(tuple(valeurs[: len(noms)]) + (None,) * (len(noms) - len(valeurs)))
-            if len(paquet) >= taille:
-                yield Bloc(pd.DataFrame(paquet, columns=noms, dtype=object),
-                           np.arange(debut, debut + len(paquet)))
-                debut += len(paquet)
-                paquet = []
-        while paquet and all(v is None for v in paquet[-1]):  # lignes vides finales
-            paquet.pop()
-        if paquet:
-            yield Bloc(pd.DataFrame(paquet, columns=noms, dtype=object),
-                       np.arange(debut, debut + len(paquet)))
-    finally:
-        classeur.close()
-
-
-def lire_blocs(chemin: str | Path, encodage: str | None = None, taille: int = TAILLE_BLOC,
-               avertir: Callable[[str], None] = lambda m: None) -> Iterator[Bloc]:
-    """Les blocs d'un fichier de cohorte ; ``ErreurSaisie`` si le fichier entier est refusé."""
-    chemin = Path(chemin)
-    suffixe = format_de(chemin)
-    if not chemin.is_file():
-        raise ErreurSaisie([f"(fichier) : « {chemin} » introuvable"])
-    if suffixe == ".csv":
-        return _lire_csv(chemin, encodage, taille, avertir)
-    if suffixe == ".jsonl":
-        return _lire_jsonl(chemin, taille)
-    if suffixe == ".parquet":
-        return _lire_parquet(chemin, taille)
-    return _lire_excel(chemin, taille)
-
-
-# --- Écriture -----------------------------------------------------------------------------------
-
-
-class Ecrivain:
-    """Écrit les lignes de sortie bloc par bloc dans le format demandé."""
-
-    def __init__(self, chemin: str | Path | None, flux: IO[str] | None = None):
-        self.format = ".csv" if chemin is None else format_de(chemin)
-        self.chemin = None if chemin is None else Path(chemin)
-        self._flux = flux
-        self._premier = True
-        self._parquet = None
-        self._classeur = None
-        self._lignes_excel = 0
-        self._a_fermer = False
-        if self.chemin is not None and self.format in (".csv", ".jsonl"):
-            self._flux = self.chemin.open("w", encoding="utf-8", newline="")
-            self._a_fermer = True
-
-    def ecrire(self, df: pd.DataFrame | str) -> None:
-        if isinstance(df, pd.DataFrame):
-            df = mettre_en_forme(df, self.format)
-        if self.format == ".csv":
-            if self._premier:
-                self._flux.write(",".join(COLONNES_SORTIE) + "\n")
-            self._flux.write(df)
-        elif self.format == ".jsonl":
-            self._flux.write(df)
-        elif self.format == ".parquet":
-            import pyarrow as pa
-            import pyarrow.parquet as pq
-
-            table = pa.Table.from_pandas(df, schema=_schema_sortie(), preserve_index=False)
-            if self._parquet is None:
-                self._parquet = pq.ParquetWriter(self.chemin, table.schema)
-            self._parquet.write_table(table)
-        else:
-            from openpyxl import Workbook
-
-            if self._classeur is None:
-                self._classeur = Workbook(write_only=True)
-                self._feuille = self._classeur.create_sheet("orientation")
-                self._feuille.append(COLONNES_SORTIE)
-            self._lignes_excel += len(df)
-            if self._lignes_excel >= LIGNES_MAX_EXCEL:
-                raise ErreurSaisie([f"(sortie) : plus de {LIGNES_MAX_EXCEL - 1} lignes, limite "
-                                    "d'une feuille Excel : choisissez .csv ou .parquet"])
-            for ligne in df.itertuples(index=False, name=None):
-                self._feuille.append([None if isinstance(v, float) and v != v else v
-                                      for v in ligne])
-        self._premier = False
-
-    def fermer(self) -> None:
-        if self._premier:
-            self.ecrire(pd.DataFrame(columns=COLONNES_SORTIE))
-        if self._parquet is not None:
-            self._parquet.close()
-        if self._classeur is not None:
-            self._classeur.save(self.chemin)
-        if self._a_fermer:
-            self._flux.close()
-        elif self._flux is not None and self.chemin is None:
-            self._flux.flush()
-
-
-def mettre_en_forme(df: pd.DataFrame, format_: str) -> pd.DataFrame | str:
-    """Le texte d'un bloc de sortie CSV (sans en-tête) ou JSON Lines ; sinon le tableau."""
-    if format_ == ".csv":
-        sortie = df.copy()
-        for c in ("urgence", "pps", "scores.epices_precarite"):
-            sortie[c] = sortie[c].map({True: "oui", False: "non"})
-        return sortie.to_csv(index=False, header=False, lineterminator="\n")
-    if format_ == ".jsonl":
-        lignes = []
-        for ligne in df.to_dict("records"):
-            propre = {k: (None if isinstance(v, float) and v != v else v) for k, v in ligne.items()}
-            lignes.append(json.dumps(propre, ensure_ascii=False) + "\n")
-        return "".join(lignes)
-    return df
-
-
-def _schema_sortie():
-    import pyarrow as pa
-
-    types = {"urgence": pa.bool_(), "pps": pa.bool_(), "scores.epices": pa.float64(),
-             "scores.epices_precarite": pa.bool_(), "scores.mini_zarit": pa.float64(),
-             "scores.gir": pa.int64()}
-    return pa.schema([(c, types.get(c, pa.string())) for c in COLONNES_SORTIE])
+                    colonne = _remplacer(colonne, lambda v, t=table: t.get(v, v))
+            if pa.types.is_boolean(colonne.type) and self.format == ".csv":
+                colonne = pc.if_else(colonne, "oui", "non")
+            elif pa.types.is_floating(colonne.type) and self.format == ".csv":
+                virgule = self.presentation.dialecte == "excel-fr"
+                colonne = _remplacer(colonne, lambda v, virgule=virgule:
+                                     repr(v).replace(".", ",") if virgule else repr(v))
+            elif pa.types.is_integer(colonne.type) and self.format == ".csv":
+                colonne = pc.cast(colonne, pa.string())
+            if tableur and (pa.types.is_dictionary(colonne.type)
+                            or pa.types.is_string(colonne.type)):
+                colonne = neutraliser(colonne)
+            if self.format == ".csv" and pa.types.is_dictionary(colonne.type):
+                colonne = _vide_en_nul(colonne)  # une liste vide : cellule vide, sans « "" »
+            colonnes.append(colonne)
+        return pa.RecordBatch.from_arrays(colonnes, names=[*self.noms, *self.entetes])
 
 
 # --- Le traitement ------------------------------------------------------------------------------
 
-_reperage: ReperageCohorte | None = None
+
+def _en_tache_de_fond(iterateur: Iterator[Any], profondeur: int = 2) -> Iterator[Any]:
+    """Parcourt ``iterateur`` dans un fil à part (lecture pendant le repérage)."""
+    file: queue.Queue = queue.Queue(profondeur)
+    fin = object()
+    arret = threading.Event()
+
+    def produire() -> None:
+        try:
+            for x in iterateur:
+                while not arret.is_set():
+                    try:
+                        file.put((None, x), timeout=0.1)
+                        break
+                    except queue.Full:
+                        continue
+                if arret.is_set():
+                    return
+            file.put((None, fin))
+        except BaseException as e:  # noqa: BLE001 — transmise au fil principal
+            file.put((e, None))
+
+    fil = threading.Thread(target=produire, daemon=True)
+    fil.start()
+    try:
+        while True:
+            erreur, x = file.get()
+            if erreur is not None:
+                raise erreur
+            if x is fin:
+                return
+            yield x
+    finally:
+        arret.set()
 
 
-def _initialiser(referentiel: Referentiel) -> None:
-    global _reperage
-    _reperage = ReperageCohorte(referentiel)
+@dataclass
+class Collecte:
+    """Les résultats gardés en mémoire (application) : lots Arrow déjà mis en forme."""
+
+    lots: list[pa.RecordBatch] = field(default_factory=list)
+    lignes: list[np.ndarray] = field(default_factory=list)
+    rejets: list[Rejet] = field(default_factory=list)
 
 
-def _traiter(bloc: Bloc, format_sortie: str) -> tuple[Bloc, Any, int, list[Rejet]]:
-    """Dans le processus de calcul : analyse (CSV), repère, met en forme la sortie (texte
-    CSV ou JSON Lines, sinon tableau). Renvoie le bloc sans ses données brutes."""
-    assert _reperage is not None
-    if bloc.brut is not None:
-        bloc = _analyser_csv(bloc)
-    sortie, rejets = _reperage.traiter(bloc.df, bloc.lignes, bloc.illisibles)
-    leger = Bloc(pd.DataFrame(), np.array([], dtype=np.int64), rejets=bloc.rejets,
-                 nb_refusees=bloc.nb_refusees)
-    leger.nb_brut = len(bloc.df)
-    return leger, mettre_en_forme(sortie, format_sortie), len(sortie), rejets
+def verifier_chemins(entree: Path | None, sortie: Path | None) -> None:
+    """L'entrée, la sortie et le fichier des rejets sont trois fichiers distincts."""
+    if sortie is None:
+        return
+    rejets = chemin_des_rejets(sortie)
+    paires = [(sortie, rejets, "la sortie et son fichier de rejets")]
+    if entree is not None:
+        paires += [(entree, sortie, "la sortie écraserait l'entrée"),
+                   (entree, rejets, f"le fichier des rejets ({rejets.name}) écraserait "
+                                    "l'entrée")]
+    for a, b, motif in paires:
+        if meme_fichier(a, b):
+            raise ErreurSaisie([f"(sortie) : {motif} ; choisissez un autre nom de sortie"])
 
 
 def executer(
-    entree: str | Path,
-    sortie: str | Path | None = None,
+    source: Source | str | Path,
+    sortie: str | Path | IO[bytes] | None = None,
+    options: Options = OPTIONS,
     *,
-    workers: int | None = None,
-    encodage: str | None = None,
-    regles: str | Path | None = None,
-    flux_sortie: IO[str] | None = None,
     rejet: Callable[[Rejet], None] = lambda r: None,
     progression: Callable[[Bilan, int | None], None] | None = None,
     avertir: Callable[[str], None] = lambda m: None,
-    taille: int = TAILLE_BLOC,
+    collecte: Collecte | None = None,
+    flux_sortie: IO[bytes] | None = None,
 ) -> Bilan:
-    """Repère tout le fichier ``entree`` ; chaque rejet est passé à ``rejet`` (et écrit dans
-    ``<sortie>.rejets.csv`` quand ``sortie`` est donnée). Lues = repérées + rejetées."""
+    """Repère tout le tableau ``source`` et écrit les résultats dans ``sortie`` (un chemin,
+    écrit de façon atomique ; un flux binaire ; ou, sans sortie, ``flux_sortie`` en CSV).
+    Chaque rejet est passé à ``rejet`` (et écrit à côté de la sortie s'il y en a).
+    ``ErreurSaisie`` si le fichier entier est refusé (rien n'est alors écrit) ; ``OSError``
+    si la sortie ne peut pas être écrite. Lues = repérées + rejetées ; les lignes vides en fin
+    de fichier sont ignorées et comptées à part (``vides_finales``)."""
     debut = time.perf_counter()
-    referentiel = charger_referentiel(regles or dossier_regles_par_defaut())
-    workers = max(1, workers or os.cpu_count() or 1)
-    format_de(entree)
-    if sortie is not None:
-        format_de(sortie)
-        if Path(sortie).resolve() == Path(entree).resolve():
-            raise ErreurSaisie(["(sortie) : la sortie écraserait l'entrée ; choisissez un "
-                                "autre nom"])
-    blocs = lire_blocs(entree, encodage, taille, avertir)
-    premier = next(blocs, None)  # un fichier refusé l'est avant d'écrire quoi que ce soit
-    blocs = itertools.chain([premier] if premier is not None else [], blocs)
-    bilan = Bilan()
-    total = None
-    if progression is not None:
-        total = _total(Path(entree))
-    ecrivain = Ecrivain(sortie, flux_sortie or sys.stdout)
-    fichier_rejets = None
-    ecrivain_rejets = None
-    if sortie is not None:
-        chemin_rejets = chemin_des_rejets(sortie)
-        fichier_rejets = chemin_rejets.open("w", encoding="utf-8", newline="")
-        ecrivain_rejets = csv.writer(fichier_rejets)
-        ecrivain_rejets.writerow(COLONNES_REJETS)
+    if not isinstance(source, Source):
+        source = Source.fichier(source)
+    chemin_sortie = Path(sortie) if isinstance(sortie, str | Path) else None
+    if chemin_sortie is not None and chemin_sortie.exists() and not chemin_sortie.is_file():
+        raise IsADirectoryError(errno.EISDIR if chemin_sortie.is_dir() else errno.EPERM,
+                                "pas un fichier ordinaire", str(chemin_sortie))
+    if chemin_sortie is not None:
+        format_sortie = format_de(chemin_sortie, options.format_sortie)
+    else:
+        format_sortie = format_de("x.csv", options.format_sortie)
+    verifier_chemins(source.chemin, chemin_sortie)
+    if options.dialecte is not None and options.dialecte not in DIALECTES:
+        raise ErreurSaisie([f"(options) : dialecte « {options.dialecte} » inconnu ; "
+                            f"permis : {', '.join(DIALECTES)}"])
+    reperage = reperage_pour(options.regles)
+    lecture = ouvrir_lecture(source, options.encodage, options.taille)
+    dialecte = options.dialecte or ("excel-fr" if lecture.separateur == ";" else "standard")
+    presentation = Presentation(dialecte, options.libelles)
+    bilan = Bilan(recopiees=lecture.entete.recopiees, encodage=lecture.encodage,
+                  dialecte=dialecte)
+    if lecture.entete.recopiees:
+        avertir("colonnes recopiées telles quelles (ce ne sont pas des champs) : "
+                + ", ".join(f"« {n} »" for n in lecture.entete.recopiees))
+    mise_en_forme = MiseEnForme(lecture, presentation, reperage.referentiel, format_sortie)
 
-    def noter(bloc_rejets: list[Rejet]) -> None:
-        for r in bloc_rejets:
+    # Les fichiers : ouverts seulement une fois l'en-tête accepté.
+    atomique = FichierAtomique(chemin_sortie) if chemin_sortie is not None else None
+    flux = atomique.flux if atomique else (sortie if sortie is not None else flux_sortie)
+    if flux is None:
+        flux = io.BytesIO()
+    ecrivain = Ecrivain(flux, format_sortie, presentation, mise_en_forme)
+    rejets_atomique: FichierAtomique | None = None
+    rejets_excel: list[Rejet] = []
+    vides_en_attente: list[int] = []
+
+    def noter(rejets: list[Rejet]) -> None:
+        nonlocal rejets_atomique
+        if not rejets:
+            return
+        rejets.sort(key=lambda r: r.ligne)
+        for r in rejets:
             rejet(r)
-            if ecrivain_rejets is not None:
-                ecrivain_rejets.writerow([r.ligne, r.id or "", r.champ, r.message])
+        if collecte is not None:
+            collecte.rejets.extend(rejets)
+        if format_sortie == ".xlsx":
+            rejets_excel.extend(rejets)
+        elif chemin_sortie is not None:
+            premier = rejets_atomique is None
+            if premier:
+                rejets_atomique = FichierAtomique(chemin_des_rejets(chemin_sortie))
+            ecrire_rejets_csv(rejets_atomique.flux, rejets, presentation, premier)
 
-    def recevoir(resultat: tuple[Bloc, Any, int, list[Rejet]]) -> None:
-        bloc, lignes_sortie, nb_sortie, rejets = resultat
-        bilan.lues += bloc.nb_brut + bloc.nb_refusees
-        bilan.reperees += nb_sortie
-        bilan.rejetees += bloc.nb_refusees + _nb(rejets)
-        tous = sorted(bloc.rejets + rejets, key=lambda r: r.ligne)
-        noter(tous)
-        if nb_sortie:
-            ecrivain.ecrire(lignes_sortie)
+    def recevoir(lu: LotLu, r: ResultatLot) -> None:
+        nonlocal vides_en_attente
+        rejets = list(lu.rejets) + list(r.rejets)
+        vides = sorted(lu.vides + r.vides)
+        lignes_pleines = [x.ligne for x in rejets] + ([int(r.lignes[-1])] if len(r.lignes)
+                                                      else [])
+        derniere_pleine = max(lignes_pleines, default=None)
+        if derniere_pleine is not None:
+            # des lignes vides suivies d'une ligne non vide sont des rejets
+            rejets += [Rejet(v, None, "(ligne)", "ligne vide") for v in vides_en_attente]
+            rejets += [Rejet(v, None, "(ligne)", "ligne vide") for v in vides
+                       if v < derniere_pleine]
+            vides_en_attente = [v for v in vides if v > derniere_pleine]
+        else:
+            vides_en_attente += vides
+        nb_rejetees = len({x.ligne for x in rejets})
+        bilan.reperees += r.sortie.num_rows
+        bilan.rejetees += nb_rejetees
+        bilan.lues = bilan.reperees + bilan.rejetees + len(vides_en_attente)
+        noter(rejets)
+        if r.sortie.num_rows:
+            ecrivain.ecrire(r.sortie)
+            if collecte is not None:
+                collecte.lots.append(mise_en_forme(r.sortie))
+                collecte.lignes.append(r.lignes)
         if progression is not None:
             bilan.secondes = time.perf_counter() - debut
-            progression(bilan, total)
+            progression(bilan, lecture.total)
 
+    termine = False
     try:
-        if workers == 1:
-            _initialiser(referentiel)
-            for bloc in blocs:
-                recevoir(_traiter(bloc, ecrivain.format))
-        else:
-            with ProcessPoolExecutor(workers, initializer=_initialiser,
-                                     initargs=(referentiel,)) as pool:
-                en_cours: deque[Future] = deque()
-                for bloc in blocs:
-                    en_cours.append(pool.submit(_traiter, bloc, ecrivain.format))
-                    while len(en_cours) >= 2 * workers:
-                        recevoir(en_cours.popleft().result())
-                while en_cours:
-                    recevoir(en_cours.popleft().result())
+        for lu in _en_tache_de_fond(lecture.lots()):
+            recevoir(lu, reperage.traiter(lu.donnees, lu.lignes, lu.illisibles))
+        bilan.vides_finales = len(vides_en_attente)
+        bilan.lues = bilan.reperees + bilan.rejetees
+        ecrivain.fermer(mise_en_forme.vide(), rejets_excel)
+        if rejets_atomique is not None:
+            rejets_atomique.valider()
+            bilan.fichier_rejets = rejets_atomique.cible
+        if atomique is not None:
+            atomique.valider()
+        termine = True
+    except BaseException as e:
+        bilan.lues = bilan.reperees + bilan.rejetees
+        bilan.secondes = time.perf_counter() - debut
+        e.bilan = bilan  # type: ignore[attr-defined] — ce qui a été fait avant l'arrêt
+        raise
     finally:
-        ecrivain.fermer()
-        if fichier_rejets is not None:
-            fichier_rejets.close()
+        if not termine:
+            bilan.non_atteintes = True
+            for f in (atomique, rejets_atomique):
+                if f is not None:
+                    f.abandonner()
     bilan.secondes = time.perf_counter() - debut
     if bilan.lues != bilan.reperees + bilan.rejetees:  # pragma: no cover — garde-fou
         raise RuntimeError(f"comptes incohérents : {bilan}")
     return bilan
-
-
-def chemin_des_rejets(sortie: str | Path) -> Path:
-    sortie = Path(sortie)
-    return sortie.with_name(sortie.stem + ".rejets.csv")
-
-
-def _total(chemin: Path) -> int | None:
-    """Nombre de lignes à lire, pour la barre de progression (None si inconnu)."""
-    suffixe = chemin.suffix.lower()
-    if suffixe == ".csv":
-        return max(0, _examiner_utf8(chemin)[0] - 1)
-    if suffixe == ".jsonl":
-        return _examiner_utf8(chemin)[0]
-    if suffixe == ".parquet":
-        import pyarrow.parquet as pq
-
-        return pq.ParquetFile(chemin).metadata.num_rows
-    return None

@@ -265,6 +265,15 @@ def cohorte_complete(n: int, graine: int = 0) -> pd.DataFrame:
     return pd.concat(blocs, ignore_index=True) if blocs else pd.DataFrame(columns=COLONNES)
 
 
+def cohorte_csv(n: int, graine: int = 0) -> bytes:
+    """La cohorte en CSV (octets), comme ``orientation synth``."""
+    import io
+
+    texte = io.StringIO()
+    ecrire_cohorte(n, graine, None, texte)
+    return texte.getvalue().encode("utf-8")
+
+
 def ecrire_cohorte(n: int, graine: int, chemin: Path | None, flux: IO[str]) -> None:
     """Écrit la cohorte (format par l'extension ; CSV sur ``flux`` sans chemin)."""
     suffixe = chemin.suffix.lower() if chemin else ".csv"
@@ -282,8 +291,12 @@ def ecrire_cohorte(n: int, graine: int, chemin: Path | None, flux: IO[str]) -> N
                 ecrivain.write_table(pa.Table.from_pandas(df, schema=schema,
                                                           preserve_index=False))
         return
-    if suffixe == ".xlsx":
-        cohorte_complete(n, graine).to_excel(chemin, index=False, engine="openpyxl")
+    if suffixe == ".xlsx":  # en flux, sans fichier temporaire (tables.excel)
+        from orientation.tables.excel import classeur
+
+        df = cohorte_complete(n, graine)
+        with chemin.open("wb") as f:
+            classeur({"situations": (list(df.columns), df.values.tolist())}, f)
         return
     sortie = chemin.open("w", encoding="utf-8", newline="") if chemin else flux
     try:

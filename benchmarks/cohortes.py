@@ -1,0 +1,156 @@
+"""Banc d'essai des cohortes : ``orientation batch`` face aux planchers d'entrées-sorties, dans
+le même passage.
+
+    .venv/bin/python benchmarks/cohortes.py              # 100 000 patients
+    .venv/bin/python benchmarks/cohortes.py --grand      # et 1 000 000
+
+Pour chaque taille et chaque format (CSV → CSV, Parquet → Parquet), chaque mesure est un
+processus neuf (démarrage et imports compris, comme en vrai), chronométré de bout en bout,
+avec sa mémoire maximale (VmHWM) :
+
+- ``orientation batch ENTREE -o SORTIE`` ;
+- le plancher **polars** : lire le même fichier d'entrée et écrire une sortie identique à
+  celle de batch (mêmes colonnes, mêmes valeurs : la sortie de batch relue au préalable, hors
+  chronomètre) — ce qu'un programme qui ne ferait *rien* d'autre coûterait ;
+- le plancher **pandas** : la même chose avec pandas.
+
+Le rapport batch / plancher polars est la cible de l'issue 14 (≤ 1,5). Les fichiers sont
+synthétiques (``orientation synth``), écrits dans un dossier temporaire effacé à la fin.
+Aucune assertion : les chiffres se lisent (et se recopient dans docs/benchmarks.md). La
+machine de l'équipe est partagée : la charge au départ est affichée.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+MESURE = r"""
+import json, sys, time
+debut = time.perf_counter()
+genre, entree, sortie, reference = sys.argv[1:5]
+if genre == "polars":
+    import polars as pl
+    if entree.endswith(".csv"):
+        pl.read_csv(entree, infer_schema=False)
+        ecrire = lambda df: df.write_csv(sortie)
+    else:
+        pl.read_parquet(entree)
+        ecrire = lambda df: df.write_parquet(sortie)
+    t = time.perf_counter()
+    df = pl.read_csv(reference, infer_schema=False) if reference.endswith(".csv") \
+        else pl.read_parquet(reference)
+    prepa = time.perf_counter() - t   # la sortie à écrire, relue hors chronomètre
+    ecrire(df)
+elif genre == "pandas":
+    import pandas as pd
+    if entree.endswith(".csv"):
+        pd.read_csv(entree, dtype=str, keep_default_na=False)
+        ecrire = lambda df: df.to_csv(sortie, index=False)
+    else:
+        pd.read_parquet(entree)
+        ecrire = lambda df: df.to_parquet(sortie, index=False)
+    t = time.perf_counter()
+    df = pd.read_csv(reference, dtype=str, keep_default_na=False) \
+        if reference.endswith(".csv") else pd.read_parquet(reference)
+    prepa = time.perf_counter() - t
+    ecrire(df)
+else:
+    from orientation.interfaces.cli import main
+    prepa = 0.0
+    code = main(["batch", entree, "-o", sortie])
+    assert code == 0, code
+duree = time.perf_counter() - debut - prepa
+pic = 0
+for ligne in open("/proc/self/status"):
+    if ligne.startswith("VmHWM:"):
+        pic = int(ligne.split()[1]) // 1024
+print(json.dumps({"secondes": duree, "pic_mo": pic}))
+"""
+
+
+def _mesurer(genre: str, entree: Path, sortie: Path, reference: Path) -> dict:
+    """Un processus neuf : sa durée (imports compris, relecture préparatoire des planchers
+    exclue) plus le démarrage de l'interpréteur, et sa mémoire maximale."""
+    p = subprocess.run([sys.executable, "-c", MESURE, genre, str(entree), str(sortie),
+                        str(reference)], capture_output=True, text=True)
+    if p.returncode:
+        raise RuntimeError(p.stderr)
+    resultat = json.loads(p.stdout.strip().splitlines()[-1])
+    resultat["mur"] = resultat["secondes"] + _demarrage(genre)
+    return resultat
+
+
+_DEMARRAGES: dict[str, float] = {}
+
+
+def _demarrage(genre: str) -> float:
+    """Démarrage de l'interpréteur, compté pour tous (il n'est pas dans ``secondes``)."""
+    if "python" not in _DEMARRAGES:
+        t = time.perf_counter()
+        subprocess.run([sys.executable, "-c", "pass"], check=True)
+        _DEMARRAGES["python"] = time.perf_counter() - t
+    return _DEMARRAGES["python"]
+
+
+def _ligne(*cellules: object) -> None:
+    print("| " + " | ".join(str(c) for c in cellules) + " |", flush=True)
+
+
+def _nombre(n: float, decimales: int = 0) -> str:
+    return f"{n:,.{decimales}f}".replace(",", " ").replace(".", ",")
+
+
+def banc(n: int, dossier: Path) -> None:
+    from orientation.tables.synthese import ecrire_cohorte
+
+    csv_ = dossier / f"c{n}.csv"
+    parquet = dossier / f"c{n}.parquet"
+    t = time.perf_counter()
+    ecrire_cohorte(n, 1, csv_, sys.stdout)
+    ecrire_cohorte(n, 1, parquet, sys.stdout)
+    print(f"\n{_nombre(n)} patients (synth : {time.perf_counter() - t:.0f} s ; CSV "
+          f"{_nombre(csv_.stat().st_size / 2**20)} Mo, Parquet "
+          f"{_nombre(parquet.stat().st_size / 2**20)} Mo)\n", flush=True)
+    _ligne("format", "mesure", "durée (processus entier)", "mémoire max", "patients/s",
+           "rapport au plancher polars")
+    _ligne("---", "---", "---", "---", "---", "---")
+    for entree in (csv_, parquet):
+        suffixe = entree.suffix
+        sortie_batch = dossier / f"r{n}{suffixe}"
+        batch = _mesurer("batch", entree, sortie_batch, sortie_batch)
+        polars = _mesurer("polars", entree, dossier / f"p{n}{suffixe}", sortie_batch)
+        pandas = _mesurer("pandas", entree, dossier / f"d{n}{suffixe}", sortie_batch)
+        for nom, m in (("orientation batch", batch), ("plancher polars (lire + écrire)", polars),
+                       ("plancher pandas (lire + écrire)", pandas)):
+            _ligne(suffixe[1:].upper(), nom, f"{_nombre(m['mur'], 2)} s",
+                   f"{_nombre(m['pic_mo'])} Mo", _nombre(n / m["mur"]),
+                   f"**{_nombre(m['mur'] / polars['mur'], 2)}**")
+        for f in dossier.glob(f"[rpd]{n}*"):
+            f.unlink()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--grand", action="store_true", help="ajouter 1 000 000 patients")
+    parser.add_argument("--tailles", type=int, nargs="*", help="tailles (remplace le défaut)")
+    args = parser.parse_args()
+    tailles = args.tailles or ([100_000, 1_000_000] if args.grand else [100_000])
+    charge = os.getloadavg()
+    print(f"Machine : {platform.platform()}, {os.cpu_count()} cœurs, Python "
+          f"{platform.python_version()} ; {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}"
+          f" ; charge au départ {charge[0]:.1f} / {charge[1]:.1f} / {charge[2]:.1f}")
+    with tempfile.TemporaryDirectory(prefix="banc-cohortes-") as d:
+        for n in tailles:
+            banc(n, Path(d))
+
+
+if __name__ == "__main__":
+    main()
