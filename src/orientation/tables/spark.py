@@ -990,10 +990,12 @@ def executer_spark(entree: str, sortie: str, options: Any, maitre: str,
         from orientation.tables.fichiers import format_de
 
         format_de(sortie, options.format_sortie)
+    fmt = _format_entree(entree, format_entree)
+    if not est_url(entree) and not Path(entree).exists():
+        raise ErreurSaisie([f"(fichier) : « {entree} » introuvable"])
     reperage = reperage_pour(options.regles)
     referentiel = reperage.referentiel
     spark = session_locale(maitre, conf)
-    fmt = _format_entree(entree, format_entree)
     if fmt == ".csv":
         ouverte = ouvrir_entree(spark, entree, "csv", options.encodage)
     else:
