@@ -137,6 +137,25 @@ def banc(n: int, dossier: Path) -> None:
             f.unlink()
 
 
+def page_scenarios(n: int = 10_000) -> None:
+    """La page Scénarios côté serveur : ``atelier.reperer_fichier`` sur un CSV reçu en
+    mémoire (le référentiel déjà compilé, comme dans une session de l'application)."""
+    from orientation.tables.atelier import reperer_fichier
+    from orientation.tables.synthese import cohorte_csv
+
+    contenu = cohorte_csv(n, graine=5)
+    reperer_fichier("echauffement.csv", cohorte_csv(200, graine=6))
+    durees = []
+    for _ in range(3):
+        t = time.perf_counter()
+        lot = reperer_fichier("cohorte.csv", contenu)
+        durees.append(time.perf_counter() - t)
+    print(f"\nPage Scénarios : {_nombre(n)} lignes repérées côté serveur en "
+          f"{_nombre(min(durees), 2)} s (meilleur de 3 ; médiane {_nombre(sorted(durees)[1], 2)}"
+          f" s) ; {_nombre(lot.bilan.reperees)} repérées, CSV de "
+          f"{_nombre(len(lot.sortie_csv) / 2**20, 1)} Mo", flush=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--grand", action="store_true", help="ajouter 1 000 000 patients")
@@ -147,6 +166,7 @@ def main() -> None:
     print(f"Machine : {platform.platform()}, {os.cpu_count()} cœurs, Python "
           f"{platform.python_version()} ; {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}"
           f" ; charge au départ {charge[0]:.1f} / {charge[1]:.1f} / {charge[2]:.1f}")
+    page_scenarios()
     with tempfile.TemporaryDirectory(prefix="banc-cohortes-") as d:
         for n in tailles:
             banc(n, Path(d))

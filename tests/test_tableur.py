@@ -75,9 +75,10 @@ def test_excel_fr_et_libelles(tmp_path):
     assert brut.startswith(codecs.BOM_UTF8)
     texte = brut.decode("utf-8-sig")
     premiere = texte.splitlines()[0]
-    assert premiere.count(";") > 10 and "Niveau de parcours" in premiere
-    assert "Parcours complexe" in texte and ";complexe;" not in texte
-    assert ";oui;" in texte or ";non;" in texte
+    assert premiere.count(";") > 10 and "Niveau conclu" in premiere
+    sortie = pd.read_csv(io.StringIO(texte), sep=";", dtype=str, keep_default_na=False)
+    assert sortie["Niveau conclu"].tolist() == ["Parcours complexe", "Parcours simple"]
+    assert set(sortie["Urgence"]) <= {"oui", "non"}
 
 
 def test_une_ligne_de_trop_de_valeurs_est_seule_rejetee_et_le_code_le_dit(tmp_path):
@@ -117,7 +118,7 @@ def test_une_valeur_inconnue_reste_une_erreur_qui_nomme_les_valeurs_permises():
 
 
 def test_en_tetes_par_chemin_ou_libelle_colonnes_libres_recopiees():
-    entete = resoudre_entete(["ID", "âge", "Maladies Chroniques", "AGGIR : cohérence",
+    entete = resoudre_entete(["ID", "âge", "Maladies Chroniques", "Grille AGGIR : cohérence",
                               "commentaire", "Nom du médecin"])
     assert entete.canoniques[:4] == ("id", "age", "sante.maladies_chroniques",
                                      "autonomie.aggir.coherence")
@@ -126,7 +127,8 @@ def test_en_tetes_par_chemin_ou_libelle_colonnes_libres_recopiees():
 
 @pytest.mark.parametrize("nom, suggestion", [
     ("sante.nb_medicament", "sante.nb_medicaments"), ("social.aidnt", "social.aidant"),
-    ("maladies chronique", "sante.maladies_chroniques"), ("sante.inconnu", None)])
+    ("maladies chronique", "sante.maladies_chroniques"), ("sante.inconnu", None),
+    ("AGGIR : cohérence", "autonomie.aggir.coherence")])
 def test_une_colonne_qui_ressemble_a_un_champ_mal_ecrit_refuse_le_fichier(nom, suggestion):
     with pytest.raises(ErreurSaisie) as e:
         resoudre_entete(["age", nom])

@@ -297,8 +297,8 @@ def _declarer_batch(commandes: argparse._SubParsersAction) -> None:
                        help="CSV de sortie : standard (« , », UTF-8) ou excel-fr (« ; », UTF-8 "
                             "avec BOM, virgule décimale) ; par défaut celui de l'entrée")
     batch.add_argument("--libelles", action="store_true",
-                       help="écrire les libellés français (« Parcours complexe ») au lieu des "
-                            "identifiants (complexe)")
+                       help="écrire les libellés français (catalogue et vocabulaire) au lieu "
+                            "des identifiants")
     batch.add_argument("--encodage", metavar="ENC",
                        help="encodage du CSV d'entrée (par défaut détecté : UTF-8 ou "
                             "Windows-1252)")

@@ -188,6 +188,8 @@ class ReperageCohorte:
             self._tranches[c] = (debut, debut + incidence.shape[1])
             debut += incidence.shape[1]
         self._incidence = np.concatenate(blocs, axis=1)
+        self._contribue = {c: self._incidence[:, d:f].any(axis=1)
+                           for c, (d, f) in self._tranches.items()}
         self._ids_regles = np.array([r.id for r in referentiel.regles], dtype=object)
         self._regles: dict[bytes, str] = {}
 
@@ -425,8 +427,9 @@ class ReperageCohorte:
             valeurs = []
             for cle, p in zip(cles, premier_c, strict=True):
                 memo = self._motifs.get((c, cle), _ABSENT)
-                if memo is _ABSENT:
-                    tirees_ici = [regles[i] for i in np.flatnonzero(representants[p])]
+                if memo is _ABSENT:  # les règles tirées qui concluent sur cette colonne
+                    utiles = representants[p] & self._contribue[c]
+                    tirees_ici = [regles[i] for i in np.flatnonzero(utiles)]
                     memo = conclusions_vers_ligne(reunir(self.referentiel, tirees_ici))[c]
                     if len(self._motifs) >= TAILLE_MAX_CACHE:
                         self._motifs.clear()

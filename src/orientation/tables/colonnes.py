@@ -277,7 +277,7 @@ def resoudre_entete(noms: Sequence[Any], reservees: Sequence[str] = ()) -> Entet
                            + ", ".join(trouve) + ") : écrivez le chemin du champ")
             canoniques.append(nom)
             continue
-        proches = difflib.get_close_matches(plie, list(ENTETES_PLIES), n=1, cutoff=0.85)
+        proches = difflib.get_close_matches(plie, list(ENTETES_PLIES), n=1, cutoff=0.8)
         section = plie.split(".", 1)[0] if "." in nom else ""
         if not nom:
             erreurs.append(f"(colonnes) : la colonne {len(canoniques) + 1} n'a pas de nom")

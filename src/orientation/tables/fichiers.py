@@ -190,6 +190,7 @@ def separateur_csv(entete: str) -> str:
 
 
 ILLISIBLE = "\ufffd"
+_ILLISIBLE_UTF8 = ILLISIBLE.encode("utf-8")
 
 
 class EnUtf8(io.RawIOBase):
@@ -204,6 +205,8 @@ class EnUtf8(io.RawIOBase):
         self._tampon = b""
         self._fini = False
         self._debut = True
+        self.guillemets = False  # un guillemet lu : une valeur peut contenir un saut de ligne
+        self.illisibles = False  # un octet illisible (ou U+FFFD) lu
 
     def readable(self) -> bool:
         return True
@@ -215,14 +218,19 @@ class EnUtf8(io.RawIOBase):
             self._debut = False
         if not morceau:
             self._fini = True
-            return self._decodeur.decode(b"", final=True).encode("utf-8")
+            return self._noter(self._decodeur.decode(b"", final=True).encode("utf-8"))
         if self._encodage == "utf-8" and not self._decodeur.getstate()[0]:
             try:
                 morceau.decode("utf-8")
-                return morceau
+                return self._noter(morceau)
             except UnicodeDecodeError:
                 pass  # octets illisibles, ou caractère coupé en fin de morceau
-        return self._decodeur.decode(morceau).encode("utf-8")
+        return self._noter(self._decodeur.decode(morceau).encode("utf-8"))
+
+    def _noter(self, morceau: bytes) -> bytes:
+        self.guillemets = self.guillemets or b'"' in morceau
+        self.illisibles = self.illisibles or _ILLISIBLE_UTF8 in morceau
+        return morceau
 
     def readinto(self, tampon: Any) -> int:
         while not self._tampon and not self._fini:
@@ -272,7 +280,8 @@ def _lire_csv(source: Source, encodage: str | None, taille: int) -> Lecture:
 
     def lots() -> Iterator[LotLu]:
         brut = source.ouvrir()
-        flux = io.BufferedReader(EnUtf8(brut, encodage), 1 << 20)
+        transcodeur = EnUtf8(brut, encodage)
+        flux = io.BufferedReader(transcodeur, 1 << 20)
         try:
             lecteur = pcsv.open_csv(
                 flux,
@@ -282,13 +291,13 @@ def _lire_csv(source: Source, encodage: str | None, taille: int) -> Lecture:
                                                 ignore_empty_lines=False,
                                                 invalid_row_handler=rangee_invalide),
                 convert_options=pcsv.ConvertOptions(
-                    column_types={n: pa.dictionary(pa.int32(), pa.string()) for n in internes},
+                    column_types={n: pa.string() for n in internes},
                     strings_can_be_null=True, quoted_strings_can_be_null=False))
             etat = _NumerosCsv(len(noms), sep)
             for lot in _iterer(lecteur):
+                etat.guillemets, etat.illisibles = transcodeur.guillemets, transcodeur.illisibles
                 yield _lot_csv(pa.Table.from_batches([lot]), entete, encodage, invalides, etat)
-            vide = pa.table({n: pa.array([], pa.dictionary(pa.int32(), pa.string()))
-                             for n in internes})
+            vide = pa.table({n: pa.array([], pa.string()) for n in internes})
             yield _lot_csv(vide, entete, encodage, invalides, etat, fin=True)
         finally:
             brut.close()
@@ -321,6 +330,8 @@ class _NumerosCsv:
     sep: str
     prochain: int = 2  # numéro d'enregistrement (l'en-tête est le 1)
     decalage: int = 0  # retours à la ligne dans les valeurs des enregistrements précédents
+    guillemets: bool = True  # le fichier lu jusqu'ici a des guillemets (sinon : pas de saut
+    illisibles: bool = True  # de ligne dans une valeur) ; des octets illisibles
 
 
 def _lot_csv(table: pa.Table, entete: Entete, encodage: str, invalides: dict[int, str],
@@ -343,20 +354,16 @@ def _lot_csv(table: pa.Table, entete: Entete, encodage: str, invalides: dict[int
         colonne = table.column(nom_interne)
         colonne = (colonne.chunk(0) if colonne.num_chunks == 1 else
                    pa.concat_arrays(colonne.chunks) if colonne.num_chunks else
-                   pa.array([], pa.dictionary(pa.int32(), pa.string())))
-        valeurs = colonne.dictionary
-        fautes = _illisibles(valeurs) if valeurs.null_count < len(valeurs) else None
-        indices = colonne.indices
-        if fautes is not None and k:
-            idx = pc.fill_null(indices, 0).to_numpy(zero_copy_only=False)
-            illisibles[canonique] = fautes[idx] & ~indices.is_null().to_numpy(
-                zero_copy_only=False)
-        nl = pc.count_substring(valeurs, "\n")
-        if k and pc.max(nl).as_py():
-            nl = pc.fill_null(nl, 0).to_numpy(zero_copy_only=False)
-            idx = pc.fill_null(indices, 0).to_numpy(zero_copy_only=False)
-            retours += np.where(indices.is_null().to_numpy(zero_copy_only=False), 0, nl[idx])
-        colonnes.append(pa.DictionaryArray.from_arrays(indices, valeurs))
+                   pa.array([], pa.string()))
+        if k and etat.illisibles:
+            fautes = pc.fill_null(pc.match_substring(colonne, ILLISIBLE), False)
+            if pc.any(fautes).as_py():
+                illisibles[canonique] = fautes.to_numpy(zero_copy_only=False)
+        if k and etat.guillemets:
+            nl = pc.count_substring(colonne, "\n")
+            if pc.max(nl).as_py():
+                retours += pc.fill_null(nl, 0).to_numpy(zero_copy_only=False)
+        colonnes.append(colonne)
     donnees = pa.RecordBatch.from_arrays(colonnes, names=list(entete.canoniques))
     # Lignes du fichier : numéro d'enregistrement + retours à la ligne des enregistrements
     # précédents (valides ou non).
@@ -404,11 +411,8 @@ def _refuser_multilignes(lot: LotLu, retours: np.ndarray, entete: Entete) -> Lot
     champs = [c for c in entete.canoniques if c in CHAMPS_COLONNES]
     suspect = np.zeros(lot.donnees.num_rows, dtype=bool)
     for c in champs:
-        colonne = lot.donnees.column(c)
-        nl = pc.fill_null(pc.count_substring(colonne.dictionary, "\n"), 0).to_numpy(
-            zero_copy_only=False)
-        idx = pc.fill_null(colonne.indices, 0).to_numpy(zero_copy_only=False)
-        suspect |= (nl[idx] > 0) & ~colonne.indices.is_null().to_numpy(zero_copy_only=False)
+        nl = pc.fill_null(pc.count_substring(lot.donnees.column(c), "\n"), 0)
+        suspect |= nl.to_numpy(zero_copy_only=False) > 0
     if not suspect.any():
         return lot
     for i in np.flatnonzero(suspect):
@@ -784,7 +788,7 @@ class Ecrivain:
         self._premier = False
 
     def _ecrire_csv(self, lot: pa.RecordBatch) -> None:
-        import polars as pl
+        import pyarrow.csv as pcsv
 
         sep = self.presentation.separateur
         if self._premier:
@@ -794,9 +798,9 @@ class Ecrivain:
             csv.writer(ecrivain, delimiter=sep, lineterminator="\n").writerow(
                 [neutraliser_texte(n) for n in lot.schema.names])
             self.flux.write(ecrivain.getvalue().encode("utf-8"))
-        if lot.num_rows:
-            pl.from_arrow(lot).write_csv(self.flux, include_header=False, separator=sep,
-                                          line_terminator="\n", quote_style="necessary")
+        if lot.num_rows:  # pyarrow : le plus rapide mesuré (docs/benchmarks.md)
+            pcsv.write_csv(lot, self.flux, pcsv.WriteOptions(
+                include_header=False, delimiter=sep, quoting_style="needed"))
 
     def fermer(self, vide: pa.RecordBatch, rejets: Sequence[Rejet] = ()) -> None:
         if self._premier:
