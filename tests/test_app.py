@@ -225,3 +225,82 @@ def test_un_fichier_aux_colonnes_inconnues_est_refuse_sans_interpreter_leur_text
     message = at.error[0].value
     assert message.startswith("Le fichier est refusé")
     assert "\\[lien\\]\\(https\\:" in message  # affiché tel quel, pas comme un lien
+
+
+# --- Qui appeler, d'un coup d'œil (issue 11) -----------------------------------------------------
+
+
+@pytest.fixture
+def annuaire_vide(tmp_path, monkeypatch):
+    """Aucun annuaire importé : l'application prend l'annuaire d'exemple livré."""
+    monkeypatch.setenv("ORIENTATION_ANNUAIRE", str(tmp_path / "aucun"))
+
+
+def _a_faire(at: AppTest) -> list[str]:
+    """Les lignes numérotées de « À faire maintenant »."""
+    return [str(m.value) for m in at.markdown if str(m.value)[:1].isdigit()
+            and str(m.value)[1:3] == "\\."]
+
+
+def test_avec_la_commune_les_choses_a_faire_donnent_qui_appeler(annuaire_vide):
+    at = charger_exemple(application(), "Personne âgée, situation complexe")
+    at.text_input(key="reperage._commune").input("01004")
+    reperer(at)
+    assert not at.exception
+    texte = textes(at)
+    assert "**À faire maintenant**" in texte
+    lignes = _a_faire(at)
+    # D'abord le DAC (fonctions d'appui, dans l'ordre du catalogue), une seule fois pour ses
+    # trois missions, avec un numéro cliquable ; au plus cinq lignes.
+    assert lignes[0].startswith("1\\. **DAC – réponse globale · DAC – appui à la personne")
+    assert "DAC de l'Ain \\(exemple fictif\\) — ☎ **[01 99 00 01 01](tel:0199000101)**" \
+        in lignes[0]
+    assert 3 <= len(lignes) <= 5
+    # L'annuaire d'exemple le dit ; le SSIAD réel de FINESS est dans le détail.
+    assert "Annuaire d'exemple" in texte
+    assert "SSIAD EHPAD FONTELUNE AMBERIEU\\-EN\\-BUGEY — tél\\. 04 74 46 41 96" in texte
+    assert any(e.label == "Pourquoi ? Le détail du repérage" for e in at.expander)
+
+
+def test_sans_commune_le_resultat_dit_comment_avoir_les_numeros(annuaire_vide):
+    at = reperer(charger_exemple(application(), "Personne âgée, situation complexe"))
+    texte = textes(at)
+    assert "Indiquez la commune du patient" in texte
+    assert "tel:" not in texte
+
+
+def test_une_commune_illisible_est_signalee_le_resultat_reste(annuaire_vide):
+    at = charger_exemple(application(), "Personne âgée, situation complexe")
+    at.text_input(key="reperage._commune").input("Bourg")
+    reperer(at)
+    assert any("n'est ni un code commune INSEE" in str(w.value) for w in at.warning)
+    assert "Parcours complexe" in textes(at)
+
+
+def test_la_commune_n_est_pas_gardee_d_une_page_a_l_autre(annuaire_vide):
+    at = application()
+    at.text_input(key="reperage._commune").input("01004").run()
+    at.switch_page("app_pages/referentiel.py").run()
+    at.switch_page("app_pages/reperage.py").run()
+    assert at.text_input(key="reperage._commune").value == ""
+
+
+def test_la_demande_d_appui_se_remplit_a_l_export(annuaire_vide):
+    at = reperer(charger_exemple(application(), "Personne âgée, situation complexe"))
+    at.text_input(key="demande.reperage.nom").input("DUPONT")
+    at.text_input(key="demande.reperage.dem.rpps").input("123").run()
+    assert any("numéro RPPS" in str(e.value) and "11 chiffres" in str(e.value)
+               for e in at.error)
+    bouton = next(b for b in at.get("download_button") if "Demande d'appui" in b.proto.label)
+    assert bouton.proto.disabled
+    at.text_input(key="demande.reperage.dem.rpps").input("10001234567").run()
+    bouton = next(b for b in at.get("download_button") if "Demande d'appui" in b.proto.label)
+    assert not bouton.proto.disabled
+
+
+def test_les_maladies_chroniques_se_lisent_toutes():
+    at = charger_exemple(application(), "Personne âgée, situation complexe")
+    pastilles = next(g for g in at.get("button_group")
+                     if g.proto.label == "Maladies chroniques")
+    libelles = [o.content for o in pastilles.proto.options]
+    assert {"BPCO", "AVC", "VIH", "Insuffisance cardiaque"} <= set(libelles)

@@ -43,14 +43,16 @@ def _port_libre() -> int:
 
 
 @pytest.fixture(scope="module")
-def serveur():
-    """L'application lancée comme le README la lance ; toujours arrêtée à la fin."""
+def serveur(tmp_path_factory):
+    """L'application lancée comme le README la lance ; toujours arrêtée à la fin. Aucun
+    annuaire importé (``ORIENTATION_ANNUAIRE`` vide) : elle prend l'annuaire d'exemple."""
     port = _port_libre()
+    env = {**os.environ, "ORIENTATION_ANNUAIRE": str(tmp_path_factory.mktemp("aucun"))}
     processus = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
          "--server.address", "127.0.0.1", "--server.headless", "true",
          "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
-        cwd=RACINE, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+        cwd=RACINE, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env,
     )
     url = f"http://127.0.0.1:{port}"
     try:
@@ -144,7 +146,7 @@ def test_un_medecin_repere_une_personne_agee_complexe(serveur, navigateur, tmp_p
     _choisir(page, "Aidant", "Épuisé")
 
     debut = time.perf_counter()
-    page.get_by_role("button", name="Repérer").click()
+    page.locator(".st-key-reperage-_reperer button").click()
     niveau = page.locator(".st-key-resultat-niveau")
     niveau.get_by_text("Parcours complexe").wait_for(timeout=10_000)
     duree = time.perf_counter() - debut
@@ -152,6 +154,7 @@ def test_un_medecin_repere_une_personne_agee_complexe(serveur, navigateur, tmp_p
     print(f"\nsoumission → résultat à l'écran : {duree * 1000:.0f} ms")
 
     assert "Parcours complexe" in niveau.inner_text()
+    page.get_by_text("Pourquoi ? Le détail du repérage").click()  # le détail, replié
     cluster = page.locator(".st-key-reperage-cluster-medico_social_domicile")
     assert "Médico-social à domicile" in cluster.inner_text()
     assert "SAD aide" in cluster.inner_text()
@@ -163,4 +166,46 @@ def test_un_medecin_repere_une_personne_agee_complexe(serveur, navigateur, tmp_p
     page.screenshot(path=str(capture))
     if os.environ.get("ORIENTATION_CAPTURE"):
         shutil.copyfile(capture, RACINE / os.environ["ORIENTATION_CAPTURE"])
+    page.close()
+
+
+def _defilement(page) -> list[float]:
+    """Le défilement de la fenêtre et des conteneurs de Streamlit (0 partout : rien n'a
+    bougé)."""
+    return page.evaluate(
+        "() => [window.scrollY, ...Array.from(document.querySelectorAll("
+        "'[data-testid=\"stMain\"], [data-testid=\"stAppViewContainer\"], section.main'))"
+        ".map(e => e.scrollTop)]")
+
+
+def test_un_medecin_lit_le_numero_a_appeler_sans_defiler(serveur, navigateur):
+    """Le médecin charge l'exemple complexe, tape la commune, « Repérer » : le numéro de la
+    première structure à appeler est à l'écran, sans faire défiler la page."""
+    hauteur = 900
+    page = navigateur.new_page(viewport={"width": 1400, "height": hauteur}, locale="fr-FR")
+    page.goto(serveur)
+    page.get_by_role("heading", name="Repérage du parcours").wait_for(timeout=20_000)
+    page.locator('[data-testid="stSelectbox"]').filter(
+        has_text="Partir d'une situation d'exemple").click()
+    page.get_by_role("option", name="Personne âgée, situation complexe", exact=True).click()
+    _attendre_fin_execution(page)
+    page.get_by_role("button", name="Charger l'exemple").click()
+    _attendre_fin_execution(page)
+    commune = page.get_by_role("textbox", name="Commune du patient")
+    commune.fill("01004")
+    commune.press("Enter")
+    _attendre_fin_execution(page)
+    page.locator(".st-key-reperage-_reperer button").click()
+
+    premiere = page.locator(".st-key-reperage-a-faire-0")
+    premiere.wait_for(timeout=20_000)
+    numero = premiere.locator('a[href^="tel:"]').first
+    assert "DAC de l'Ain" in premiere.inner_text()
+    assert numero.inner_text() == "01 99 00 01 01"
+    assert numero.get_attribute("href") == "tel:0199000101"
+    assert _defilement(page) == [0] * len(_defilement(page))
+    boite = numero.bounding_box()
+    assert boite is not None and 0 <= boite["y"] and boite["y"] + boite["height"] <= hauteur
+    if os.environ.get("ORIENTATION_CAPTURE"):  # la capture du README : le premier écran
+        page.screenshot(path=str(RACINE / os.environ["ORIENTATION_CAPTURE"]))
     page.close()

@@ -5,6 +5,7 @@ orientation). Les pages les appellent par ce paquet : ``composants.formulaire(..
 from app_pages.composants.communs import (
     DOSSIER_EXEMPLES,
     RACINE,
+    annuaire,
     conserver_saisie,
     exemples_livres,
     moteur,
@@ -28,7 +29,7 @@ from app_pages.composants.resultat import (
     texte_pourquoi,
 )
 
-__all__ = ["DOSSIER_EXEMPLES", "RACINE", "choix_exemple", "conserver_saisie", "diagramme",
-           "difference", "exemples_livres", "formulaire", "lien_reference", "lire_formulaire",
-           "moteur", "niveau", "orientation", "pourquoi", "remplir", "resume", "texte_brut",
-           "texte_pourquoi", "valeurs_saisies"]
+__all__ = ["DOSSIER_EXEMPLES", "RACINE", "annuaire", "choix_exemple", "conserver_saisie",
+           "diagramme", "difference", "exemples_livres", "formulaire", "lien_reference",
+           "lire_formulaire", "moteur", "niveau", "orientation", "pourquoi", "remplir",
+           "resume", "texte_brut", "texte_pourquoi", "valeurs_saisies"]

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import streamlit as st
 
+from orientation.annuaire.exemple import AnnuaireEnUsage, annuaire_en_usage
 from orientation.evaluation.moteur import moteur_par_defaut
 from orientation.interfaces.formulaire import exemples
 from orientation.situation.modele import Situation
@@ -29,6 +30,12 @@ def exemples_livres() -> dict[str, Situation]:
 def moteur():
     """Le moteur partagé par toutes les sessions (``screen`` tient un verrou)."""
     return moteur_par_defaut()
+
+
+def annuaire() -> AnnuaireEnUsage:
+    """L'annuaire des contacts : celui de l'utilisateur, sinon l'annuaire d'exemple livré
+    (construit une fois par processus ; il ne contient que des structures)."""
+    return annuaire_en_usage()
 
 
 def conserver_saisie() -> None:

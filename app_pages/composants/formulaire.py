@@ -69,14 +69,20 @@ def _widget(prefixe: str, champ: Champ) -> None:
         st.selectbox(libelle, list(champ.valeurs), key=cle, help=aide_champ,
                      format_func=_libelle_valeur)
     elif champ.type == "liste":
-        st.multiselect(libelle, list(champ.valeurs), key=cle, help=aide_champ,
-                       format_func=_libelle_valeur, placeholder="Aucun")
+        # Des pastilles plutôt qu'une liste déroulante : toutes les valeurs se lisent en
+        # entier, et une se choisit d'un clic (une liste déroulante étroite n'en montrait
+        # qu'une, tronquée).
+        st.pills(libelle, list(champ.valeurs), selection_mode="multi", key=cle,
+                 help=aide_champ, format_func=_libelle_valeur, width="stretch")
 
 
 def _section(prefixe: str, section: str) -> None:
     champs = champs_du_formulaire(section)
-    autres = [c for c in champs if c.type != "booleen"]
+    listes = [c for c in champs if c.type == "liste"]
+    autres = [c for c in champs if c.type not in ("booleen", "liste")]
     booleens = [c for c in champs if c.type == "booleen"]
+    for champ in listes:  # pleine largeur : chaque valeur lisible
+        _widget(prefixe, champ)
     if autres:
         colonnes = st.columns(2)
         for i, champ in enumerate(autres):

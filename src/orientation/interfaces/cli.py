@@ -7,11 +7,25 @@ Codes de sortie : 0 succès ; 1 référentiel invalide ou erreur interne ; 2 sai
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from orientation.annuaire import (
+    Annuaire,
+    ErreurAnnuaire,
+    ErreurLieu,
+    Recherche,
+    charger_regles_annuaire,
+    dossier_par_defaut,
+    enrichir,
+    importer,
+    resoudre_lieu,
+)
+from orientation.annuaire.correspondance import identifiants_catalogue
+from orientation.annuaire.lecture import COLONNES_TERRITOIRE
 from orientation.evaluation.moteur import charger_moteur, moteur_par_defaut
 from orientation.referentiel import (
     ErreurReferentiel,
@@ -20,7 +34,8 @@ from orientation.referentiel import (
     scenarios,
 )
 from orientation.referentiel.scenarios import dossier_features_par_defaut
-from orientation.resultat.rapport import texte
+from orientation.resultat.modele import Orientation
+from orientation.resultat.rapport import ligne_contact, texte
 from orientation.situation.erreurs import ErreurSaisie, lire_situation_json
 
 SORTIE_SAISIE_INVALIDE = 2
@@ -79,6 +94,12 @@ def commande_screen(args: argparse.Namespace) -> int:
         return SORTIE_SAISIE_INVALIDE
     moteur = charger_moteur(args.regles) if args.regles else moteur_par_defaut()
     resultat = moteur.screen(situation)
+    if args.commune:
+        try:
+            resultat = ajouter_contacts(resultat, args.commune, args.annuaire, args.regles)
+        except (ErreurAnnuaire, ErreurLieu) as e:
+            sys.stderr.write(f"Contacts : {e}\n")
+            return SORTIE_SAISIE_INVALIDE
     if args.format == "json":
         sys.stdout.write(resultat.model_dump_json(indent=2) + "\n")
     else:
@@ -86,10 +107,90 @@ def commande_screen(args: argparse.Namespace) -> int:
     return 0
 
 
+def ecrire_atomiquement(cible: Path, contenu: bytes) -> None:
+    """Écrit ``contenu`` dans ``cible`` d'un coup : fichier temporaire à côté de la cible,
+    puis renommage (un lecteur ne voit jamais un fichier à moitié écrit ; en cas d'échec, le
+    temporaire est effacé)."""
+    import contextlib
+    import tempfile
+
+    descripteur, temporaire = tempfile.mkstemp(prefix=f".{cible.name}.", suffix=".tmp",
+                                               dir=cible.parent)
+    try:
+        with os.fdopen(descripteur, "wb") as f:
+            f.write(contenu)
+        os.replace(temporaire, cible)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temporaire)
+
+
+def commande_fiche(args: argparse.Namespace) -> int:
+    import datetime as dt
+
+    from orientation.resultat.demande import Demande, lire_demande_json
+    from orientation.resultat.fiche import fiche_markdown, fiche_pdf
+
+    cible = Path(args.sortie)
+    if cible.suffix.lower() not in (".pdf", ".md"):
+        sys.stderr.write(f"-o : « {cible.name} » : extension .pdf ou .md attendue\n")
+        return SORTIE_SAISIE_INVALIDE
+    if not cible.parent.is_dir():
+        sys.stderr.write(f"-o : le dossier « {cible.parent} » n'existe pas\n")
+        return SORTIE_SAISIE_INVALIDE
+    for entree in (args.fichier, args.demande):
+        if entree and entree != "-" and Path(entree).exists() and cible.exists() \
+                and Path(entree).resolve() == cible.resolve():
+            sys.stderr.write(f"-o : « {cible} » est un fichier d'entrée : il ne sera pas "
+                             "écrasé\n")
+            return SORTIE_SAISIE_INVALIDE
+    if args.fichier == "-" and args.demande == "-":
+        sys.stderr.write("--demande - : l'entrée standard porte déjà la situation\n")
+        return SORTIE_SAISIE_INVALIDE
+    try:
+        le = dt.date.fromisoformat(args.date) if args.date else dt.date.today()
+    except ValueError:
+        sys.stderr.write(f"--date : « {args.date} » n'est pas une date AAAA-MM-JJ\n")
+        return SORTIE_SAISIE_INVALIDE
+    try:
+        situation = lire_situation_json(_lire_entree(args.fichier))
+    except ErreurSaisie as e:
+        sys.stderr.write("Situation invalide :\n")
+        sys.stderr.writelines(f"  - {m}\n" for m in e.messages)
+        return SORTIE_SAISIE_INVALIDE
+    demande = Demande()
+    if args.demande:
+        try:
+            demande = lire_demande_json(_lire_entree(args.demande))
+        except ErreurSaisie as e:
+            sys.stderr.write("Demande invalide :\n")
+            sys.stderr.writelines(f"  - {m}\n" for m in e.messages)
+            return SORTIE_SAISIE_INVALIDE
+    moteur = charger_moteur(args.regles) if args.regles else moteur_par_defaut()
+    resultat = moteur.screen(situation)
+    if args.commune:
+        try:
+            resultat = ajouter_contacts(resultat, args.commune, args.annuaire, args.regles)
+        except (ErreurAnnuaire, ErreurLieu) as e:
+            sys.stderr.write(f"Contacts : {e}\n")
+            return SORTIE_SAISIE_INVALIDE
+    if cible.suffix.lower() == ".pdf":
+        contenu = fiche_pdf(situation, resultat, le, demande=demande)
+    else:
+        contenu = fiche_markdown(situation, resultat, le).encode("utf-8")
+    ecrire_atomiquement(cible, contenu)
+    sys.stderr.write(f"Fiche écrite : {cible}\n")
+    return 0
+
+
 def commande_rules_check(args: argparse.Namespace) -> int:
     dossier = Path(args.regles) if args.regles else dossier_regles_par_defaut()
     referentiel = charger_referentiel(dossier)
     charger_moteur(dossier)  # la compilation pour durable_rules peut aussi échouer
+    if (dossier / "annuaire.yaml").is_file():
+        from orientation.annuaire import charger_regles_annuaire
+
+        charger_regles_annuaire(dossier, referentiel.catalogue)
     features = Path(args.features) if args.features else dossier_features_par_defaut()
     analyse, erreurs = scenarios.verifier(referentiel, features)
     if erreurs:
@@ -340,6 +441,165 @@ def _declarer_synth(commandes: argparse._SubParsersAction) -> None:
     synth.set_defaults(fonction=commande_synth)
 
 
+# --- Annuaire (issue 11) -----------------------------------------------------------------
+
+
+def ajouter_contacts(resultat: Orientation, commune: str | None, dossier: str | None,
+                     regles: str | None = None) -> Orientation:
+    """Pour ``screen`` et ``fiche`` : les contacts si un lieu est donné (l'annuaire par
+    défaut s'il n'est pas nommé). Lève ``ErreurLieu`` / ``ErreurAnnuaire``."""
+    if not commune:
+        return resultat
+    regles_annuaire = charger_regles_annuaire(Path(regles) if regles
+                                              else dossier_regles_par_defaut())
+    return enrichir(resultat, commune, Path(dossier) if dossier else dossier_par_defaut(),
+                    regles_annuaire)
+
+
+def commande_importer(args: argparse.Namespace) -> int:
+    dossier = Path(args.annuaire) if args.annuaire else dossier_par_defaut()
+    catalogue = charger_referentiel(dossier_regles_par_defaut()).catalogue
+    identifiants = identifiants_catalogue(catalogue)
+    try:
+        bilan = importer(args.fichiers, dossier, identifiants)
+    except ErreurAnnuaire as e:
+        sys.stderr.write(f"Import refusé : {e}\nL'annuaire n'a pas été modifié.\n")
+        return SORTIE_SAISIE_INVALIDE
+    for b in bilan.fichiers:
+        sys.stdout.write(
+            f"{b.fichier} : lues {b.lues} = retenues {b.retenues} + fermées {b.fermees} "
+            f"+ rejetées {b.rejetees}"
+            + (f" ; {b.sans_coordonnees} sans position" if b.sans_coordonnees else "")
+            + f"\n  source : {b.source}\n")
+    rejets = bilan.rejets
+    for r in rejets[:REJETS_AFFICHES]:
+        sys.stderr.write(f"Rejet : {r}\n")
+    if len(rejets) > REJETS_AFFICHES:
+        sys.stderr.write(f"… et {len(rejets) - REJETS_AFFICHES} autres rejets\n")
+    for a in bilan.avertissements:
+        sys.stderr.write(f"Attention : {a}\n")
+    if bilan.doublons:
+        sys.stdout.write(f"{bilan.doublons} numéro(s) FINESS en double : le dernier fichier "
+                         "l'emporte.\n")
+    if bilan.fermees_selon_flux:
+        sys.stdout.write(f"{bilan.fermees_selon_flux} établissement(s) de l'extraction CSV "
+                         "fermé(s) selon le flux JSON : écartés.\n")
+    sys.stdout.write(f"Annuaire {bilan.dossier} : {bilan.nb_finess} établissements FINESS, "
+                     f"{bilan.nb_territoire} structures de l'annuaire territorial.\n")
+    return SORTIE_SAISIE_INVALIDE if rejets else 0
+
+
+def commande_chercher(args: argparse.Namespace) -> int:
+    dossier = Path(args.annuaire) if args.annuaire else dossier_par_defaut()
+    catalogue = charger_referentiel(dossier_regles_par_defaut()).catalogue
+    libelles = identifiants_catalogue(catalogue)
+    if args.acteur and args.acteur not in libelles:
+        from difflib import get_close_matches
+
+        proche = get_close_matches(args.acteur, list(libelles), n=1)
+        aide = f" ; vouliez-vous dire « {proche[0]} » ?" if proche else ""
+        sys.stderr.write(f"--acteur : « {args.acteur} » n'est ni un acteur ni une fonction "
+                         f"d'appui du catalogue{aide}\n")
+        return SORTIE_SAISIE_INVALIDE
+    if args.nombre is not None and not 1 <= args.nombre <= 100:
+        sys.stderr.write("--nombre : un entier de 1 à 100\n")
+        return SORTIE_SAISIE_INVALIDE
+    regles = charger_regles_annuaire(dossier_regles_par_defaut(), catalogue)
+    try:
+        with Annuaire(dossier) as annuaire:
+            lieu = resoudre_lieu(annuaire, args.commune)
+            recherche = Recherche(annuaire, lieu, regles)
+            ids = [args.acteur] if args.acteur else list(libelles)
+            trouves = {i: recherche.contacts(i, args.nombre) for i in ids}
+            description = recherche.description()
+    except (ErreurAnnuaire, ErreurLieu) as e:
+        sys.stderr.write(f"{e}\n")
+        return SORTIE_SAISIE_INVALIDE
+    if not args.acteur:
+        trouves = {i: c for i, c in trouves.items() if c}
+    if args.format == "json":
+        sys.stdout.write(json.dumps({
+            "lieu": description.model_dump(mode="json"),
+            "resultats": [{"id": i, "libelle": libelles[i],
+                           "contacts": [c.model_dump(mode="json") for c in cs]}
+                          for i, cs in trouves.items()],
+        }, ensure_ascii=False, indent=2) + "\n")
+        return 0
+    nom = f" {description.nom}" if description.nom else ""
+    sys.stdout.write(f"Lieu : {description.saisi}{nom}"
+                     + (f" (département {description.departement})"
+                        if description.departement else "") + "\n")
+    if not description.commune:
+        sys.stdout.write("  Commune inconnue de l'annuaire : seules les structures du "
+                         "département et celles qui déclarent la desservir sont cherchées.\n")
+    elif not description.distances:
+        sys.stdout.write("  Position de la commune inconnue : pas de distances ; même commune, "
+                         "puis même département.\n")
+    if not trouves or not any(trouves.values()):
+        sys.stdout.write("\nAucune structure trouvée"
+                         + (f" pour « {args.acteur} »" if args.acteur else "") + ".\n")
+    for i, contacts in trouves.items():
+        sys.stdout.write(f"\n{libelles[i]} ({i})\n")
+        if not contacts:
+            sys.stdout.write("  aucune structure trouvée\n")
+        for c in contacts:
+            sys.stdout.write(f"  - {ligne_contact(c)}\n")
+    sources = description.annuaire
+    if sources:
+        sys.stdout.write("\nSources : " + " ; ".join(sources) + "\n")
+    return 0
+
+
+def _declarer_annuaire(commandes: argparse._SubParsersAction) -> None:
+    annuaire = commandes.add_parser(
+        "annuaire", help="l'annuaire des structures près du patient (FINESS, annuaire "
+                         "territorial)",
+        description="Construire et interroger l'annuaire local : établissements de FINESS "
+                    "(Licence Ouverte) et annuaire territorial d'un DAC ou d'une CPTS. "
+                    "Aucune donnée de patient n'y est écrite.")
+    sous = annuaire.add_subparsers(dest="sous_commande", required=True,
+                                   metavar="SOUS_COMMANDE", parser_class=_Analyseur)
+    defaut = dossier_par_defaut()
+    imp = sous.add_parser(
+        "importer", help="importer FINESS et l'annuaire territorial dans l'index local",
+        description="Lit les fichiers et réécrit l'index d'un coup (fichier temporaire puis "
+                    "renommage). Fichiers reconnus : flux JSON « Structures » de FINESS, "
+                    "extraction CSV etalab-cs1100507 (ou cs1100502), annuaire territorial "
+                    "CSV ou YAML. Importer FINESS remplace les structures FINESS de l'index ; "
+                    "importer un annuaire territorial remplace l'annuaire territorial. Seuls "
+                    "les établissements actifs sont retenus. Colonnes de l'annuaire "
+                    "territorial : " + ", ".join(COLONNES_TERRITOIRE) + " (acteurs et nom "
+                    "obligatoires). Code 2 si un fichier est refusé ou une ligne rejetée "
+                    "(les autres lignes sont importées).")
+    imp.add_argument("fichiers", metavar="FICHIER", nargs="+",
+                     help="flux FINESS .json, extraction FINESS .csv, annuaire territorial "
+                          ".csv ou .yaml")
+    imp.add_argument("--annuaire", metavar="DOSSIER",
+                     help=f"dossier de l'index (par défaut {defaut}, ou la variable "
+                          "ORIENTATION_ANNUAIRE)")
+    imp.set_defaults(fonction=commande_importer)
+
+    ch = sous.add_parser(
+        "chercher", help="les structures proches d'une commune, par acteur",
+        description="Liste, pour chaque acteur et fonction d'appui (ou celui de --acteur), "
+                    "les structures les plus proches de la commune : annuaire territorial "
+                    "d'abord, puis FINESS par distance, puis même commune, puis même "
+                    "département.")
+    ch.add_argument("--commune", required=True, metavar="CODE",
+                    help="code commune INSEE (ex. 01004) ou code postal (ex. 01500)")
+    ch.add_argument("--acteur", metavar="ID",
+                    help="un identifiant du catalogue (ex. ehpad, sad_soins, "
+                         "dac_reponse_globale)")
+    ch.add_argument("--annuaire", metavar="DOSSIER", help=f"dossier de l'index (par défaut "
+                                                          f"{defaut})")
+    ch.add_argument("--nombre", type=int, metavar="N",
+                    help="nombre de structures par acteur (par défaut : contacts_max de "
+                         "rules/annuaire.yaml)")
+    ch.add_argument("--format", choices=("text", "json"), default="text",
+                    help="text (par défaut) ou json")
+    ch.set_defaults(fonction=commande_chercher)
+
+
 def construire_analyseur() -> argparse.ArgumentParser:
     analyseur = _Analyseur(
         prog="orientation",
@@ -360,7 +620,39 @@ def construire_analyseur() -> argparse.ArgumentParser:
                         help="text (résumé en français, par défaut) ou json (champs : "
                              "docs/vocabulaire.md)")
     screen.add_argument("--regles", metavar="DOSSIER", help="autre dossier de règles")
+    screen.add_argument("--commune", metavar="CODE",
+                        help="code commune INSEE ou code postal du patient : chaque acteur et "
+                             "appui proposé reçoit ses structures proches (contacts) ; le code "
+                             "n'est écrit nulle part")
+    screen.add_argument("--annuaire", metavar="DOSSIER",
+                        help="dossier de l'annuaire (orientation annuaire importer ; par "
+                             "défaut le dossier de données de l'utilisateur)")
     screen.set_defaults(fonction=commande_screen)
+
+    fiche = commandes.add_parser(
+        "fiche", help="la demande d'appui au DAC en PDF (une page, plus l'annexe)",
+        description="Écrit la fiche d'une situation : en PDF, une demande d'appui au DAC sur "
+                    "une page (personne, demandeur, motif, urgence, consentement, niveau, ce "
+                    "qui est demandé, acteurs et contacts) puis une annexe (règles, valeurs, "
+                    "sources) ; en .md, la fiche en Markdown. Rien d'autre n'est écrit que le "
+                    "fichier demandé (d'un coup : temporaire à côté, puis renommage). "
+                    "L'identité de la personne et le demandeur viennent de --demande ; "
+                    "sinon, des champs à remplir à la main.")
+    fiche.add_argument("fichier", metavar="FICHIER", help="situation JSON, ou - pour stdin")
+    fiche.add_argument("-o", "--sortie", required=True, metavar="FICHE",
+                       help="fichier à écrire : .pdf (demande d'appui) ou .md")
+    fiche.add_argument("--commune", metavar="CODE",
+                       help="code commune INSEE ou code postal : les contacts des acteurs")
+    fiche.add_argument("--annuaire", metavar="DOSSIER",
+                       help="dossier de l'annuaire (par défaut celui de l'utilisateur)")
+    fiche.add_argument("--demande", metavar="DEMANDE",
+                       help="JSON de la demande, ou - pour stdin : personne {nom, prenom, "
+                            "naissance JJ/MM/AAAA, telephone, adresse}, demandeur {nom, "
+                            "qualite, rpps, telephone, courriel, structure}, motif, "
+                            "deja_fait, delai, consentement (true/false)")
+    fiche.add_argument("--date", metavar="AAAA-MM-JJ", help="date du repérage (aujourd'hui)")
+    fiche.add_argument("--regles", metavar="DOSSIER", help="autre dossier de règles")
+    fiche.set_defaults(fonction=commande_fiche)
 
     rules = commandes.add_parser("rules", help="outils du référentiel de règles")
     sous = rules.add_subparsers(dest="sous_commande", required=True, metavar="SOUS_COMMANDE",
@@ -377,7 +669,7 @@ def construire_analyseur() -> argparse.ArgumentParser:
                        help="dossier des scénarios Gherkin (par défaut features/ du dépôt)")
     check.set_defaults(fonction=commande_rules_check)
 
-    for declarer in (_declarer_batch, _declarer_modele, _declarer_synth):
+    for declarer in (_declarer_batch, _declarer_modele, _declarer_synth, _declarer_annuaire):
         declarer(commandes)
     return analyseur
 

@@ -56,6 +56,9 @@ from orientation.situation.faits import CHAMPS, Champ
 _ID_REGLE = re.compile(r"^R-[A-Z0-9]+(-[A-Z0-9]+)*$")
 _OUI_NON = {"oui": True, "non": False, True: True, False: False}
 FICHIERS_SPECIAUX = ("catalogue.yaml", "parametres.yaml", "vocabulaire.yaml")
+# Fichiers de données du référentiel qui ne sont pas des règles, facultatifs (annuaire.yaml :
+# catégories FINESS des acteurs, lu par orientation.annuaire).
+FICHIERS_ANNEXES = ("annuaire.yaml",)
 
 
 # --- Validation -----------------------------------------------------------------------------------
@@ -495,7 +498,8 @@ def charger_referentiel(dossier: Path | str) -> Referentiel:
     erreurs: list[str] = []
     regles: list[Regle] = []
     themes: dict[str, str] = {}
-    presents = {p.name for p in dossier.glob("*.yaml")} - set(FICHIERS_SPECIAUX)
+    presents = ({p.name for p in dossier.glob("*.yaml")} - set(FICHIERS_SPECIAUX)
+                - set(FICHIERS_ANNEXES))
     for nom in sorted(presents - set(catalogue.themes)):
         erreurs.append(f"{nom} : fichier de règles absent de la liste « themes » de "
                        "catalogue.yaml (il ne serait pas évalué)")

@@ -7,12 +7,15 @@ from orientation.resultat.modele import (
     Alerte,
     AppuiPropose,
     ClusterPropose,
+    Contact,
     Explication,
     InfoReferentiel,
+    LieuContacts,
     Orientation,
     ReferenceSortie,
     Scores,
 )
 
-__all__ = ["ACompleter", "Acteur", "Alerte", "AppuiPropose", "ClusterPropose", "Explication",
-           "InfoReferentiel", "Orientation", "ReferenceSortie", "Scores"]
+__all__ = ["ACompleter", "Acteur", "Alerte", "AppuiPropose", "ClusterPropose", "Contact",
+           "Explication", "InfoReferentiel", "LieuContacts", "Orientation", "ReferenceSortie",
+           "Scores"]

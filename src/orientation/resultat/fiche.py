@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from orientation.interfaces.formulaire import elements_saisis
 from orientation.referentiel import Referentiel, referentiel_par_defaut
@@ -18,6 +19,9 @@ from orientation.referentiel.vocabulaire import majuscule, vocabulaire
 from orientation.resultat import Orientation
 from orientation.resultat.rapport import entete_niveau, libelles, motif, scores_lisibles
 from orientation.situation.modele import Situation
+
+if TYPE_CHECKING:
+    from orientation.resultat.demande import Demande
 
 
 @dataclass(frozen=True)
@@ -147,80 +151,13 @@ def police_dejavu() -> tuple[Path, Path] | None:
 
 
 def fiche_pdf(situation: Situation, o: Orientation, le: dt.date,
-              police: tuple[Path, Path] | None | bool = True) -> bytes:
-    """La fiche en PDF (A4), en mémoire. ``police`` : ``True`` pour DejaVu si présente,
-    ``None`` pour Helvetica, ou les chemins (normal, gras) d'une police TrueType."""
-    from fpdf import FPDF
-    from fpdf.enums import XPos, YPos
+              police: tuple[Path, Path] | None | bool = True,
+              demande: Demande | None = None) -> bytes:
+    """La fiche en PDF (A4), en mémoire : la demande d'appui au DAC sur une page, puis
+    l'annexe (``orientation.resultat.demande``). ``police`` : ``True`` pour DejaVu si
+    présente, ``None`` pour Helvetica, ou les chemins (normal, gras) d'une police TrueType ;
+    ``demande`` : ce que le professionnel saisit à l'export (identité, motif…), jamais
+    enregistré."""
+    from orientation.resultat.demande import demande_pdf
 
-    if police is True:
-        police = police_dejavu()
-
-    class _Fiche(FPDF):
-        def footer(self) -> None:
-            self.set_y(-12)
-            self.set_font(famille, "", 8)
-            self.set_text_color(110)
-            self.cell(0, 6, propre(f"{vocabulaire().texte('titre_fiche')} — page "
-                                   f"{self.page_no()}/{{nb}}"),
-                      align="C")
-
-    pdf = _Fiche(format="A4")
-    pdf.set_creation_date(dt.datetime(le.year, le.month, le.day, tzinfo=dt.UTC))
-    pdf.set_title(vocabulaire().texte("titre_fiche"))
-    pdf.set_producer("orientation")
-    pdf.set_margins(18, 16, 18)
-    pdf.set_auto_page_break(True, margin=16)
-    if police:
-        famille = "DejaVu"
-        pdf.add_font(famille, "", str(police[0]))
-        pdf.add_font(famille, "B", str(police[1]))
-
-        def propre(t: str) -> str:
-            return t
-    else:
-        famille = "Helvetica"
-
-        def propre(t: str) -> str:
-            for c, r in _HORS_LATIN1.items():
-                t = t.replace(c, r)
-            return t.encode("latin-1", "replace").decode("latin-1")
-
-    pdf.add_page()
-    largeur = pdf.epw
-    tailles = {1: 18, 2: 13, 3: 11}
-    for b in contenu_fiche(situation, o, le):
-        pdf.set_text_color(0)
-        if b.sorte == "titre":
-            pdf.ln(2 if b.niveau == 3 else 4)
-            pdf.set_font(famille, "B", tailles[b.niveau])
-            if b.niveau == 2:
-                pdf.set_text_color(13, 71, 161)
-            pdf.multi_cell(largeur, tailles[b.niveau] * 0.5, propre(b.texte),
-                           new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-        elif b.sorte in ("texte", "alerte"):
-            pdf.set_font(famille, "B" if b.sorte == "alerte" else "", 10)
-            if b.sorte == "alerte":
-                pdf.set_text_color(176, 0, 32)
-            pdf.multi_cell(largeur, 5, propre(b.texte), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-        elif b.sorte == "liste":
-            pdf.set_font(famille, "", 10)
-            for x in b.elements:
-                pdf.set_x(pdf.l_margin + 4)
-                pdf.multi_cell(largeur - 4, 5, propre(f"- {x}"), new_x=XPos.LMARGIN,
-                               new_y=YPos.NEXT)
-        elif b.sorte == "sources":
-            pdf.set_font(famille, "", 8)
-            pdf.set_text_color(80)
-            pdf.write(4, propre(f"{vocabulaire().texte('sources')} : "))
-            for i, (titre, lien) in enumerate(b.elements):
-                if i:
-                    pdf.write(4, " ; ")
-                if lien:
-                    pdf.set_text_color(13, 71, 161)
-                    pdf.write(4, propre(titre), link=lien)
-                    pdf.set_text_color(80)
-                else:
-                    pdf.write(4, propre(titre))
-            pdf.ln(5)
-    return bytes(pdf.output())
+    return demande_pdf(situation, o, le, demande, police)

@@ -11,9 +11,26 @@ class _Sortie(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+class Contact(_Sortie):
+    """Une structure à joindre près du patient (CONTRACT.md, ``contacts``), tirée de l'annuaire
+    local (``orientation.annuaire``) : FINESS (Licence Ouverte, ``source`` cite le fichier) ou
+    l'annuaire territorial d'un DAC ou d'une CPTS. ``telephone`` tel que dans le fichier ;
+    ``distance_km`` à vol d'oiseau depuis le centre approché de la commune, absente quand une
+    des deux positions manque."""
+
+    nom: str
+    adresse: str | None = None
+    telephone: str | None = None
+    courriel: str | None = None
+    finess: str | None = None
+    distance_km: float | None = None
+    source: str
+
+
 class Acteur(_Sortie):
     id: str
     libelle: str
+    contacts: list[Contact] = []
 
 
 class ClusterPropose(_Sortie):
@@ -26,6 +43,7 @@ class ClusterPropose(_Sortie):
 class AppuiPropose(_Sortie):
     id: str
     libelle: str
+    contacts: list[Contact] = []
     regles: list[str]
 
 
@@ -75,6 +93,21 @@ class ACompleter(_Sortie):
     changeraient le niveau viennent en tête de ``a_completer``."""
 
 
+class LieuContacts(_Sortie):
+    """Où les contacts ont été cherchés (ajout au contrat, issue 11) : présent seulement si
+    un lieu et un annuaire ont été donnés. ``saisi`` : le code donné (INSEE ou postal) ;
+    ``commune`` : le code INSEE retenu, ``None`` si l'annuaire ne la connaît pas ;
+    ``distances`` : vrai si la commune a un centre connu (contacts triés par distance) ;
+    ``annuaire`` : les sources de l'annuaire (attribution de la Licence Ouverte)."""
+
+    saisi: str
+    commune: str | None = None
+    nom: str | None = None
+    departement: str | None = None
+    distances: bool = False
+    annuaire: list[str] = []
+
+
 class InfoReferentiel(_Sortie):
     version: str
     nb_regles: int
@@ -93,11 +126,14 @@ class Orientation(_Sortie):
     explications: list[Explication]
     a_completer: list[ACompleter] = []
     referentiel: InfoReferentiel
+    lieu: LieuContacts | None = None
 
     def model_dump(self, **kwargs: Any) -> dict[str, Any]:
         """Les scores absents ne figurent pas dans la sortie (CONTRACT.md)."""
         donnees = super().model_dump(**kwargs)
         donnees["scores"] = {k: v for k, v in donnees["scores"].items() if v is not None}
+        if donnees.get("lieu") is None:
+            donnees.pop("lieu", None)  # sans lieu ni annuaire, le résultat reste celui d'avant
         return donnees
 
     def model_dump_json(self, **kwargs: Any) -> str:

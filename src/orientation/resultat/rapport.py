@@ -7,7 +7,7 @@ from typing import Any
 
 from orientation.referentiel import Referentiel, referentiel_par_defaut
 from orientation.referentiel.vocabulaire import majuscule, vocabulaire
-from orientation.resultat import Orientation
+from orientation.resultat.modele import Contact, Orientation
 from orientation.situation.faits import CHAMPS
 
 
@@ -68,6 +68,47 @@ def libelles(sorte: str, ids: list[str], referentiel: Referentiel) -> str:
     return ", ".join(table[i][:1].lower() + table[i][1:] for i in ids)
 
 
+def telephone_lisible(numero: str | None, espace: str = " ") -> str:
+    """« 0474461420 » → « 04 74 46 14 20 » (``espace`` insécable dans un PDF : un numéro ne
+    se coupe pas en fin de ligne) ; tout autre numéro tel quel."""
+    if numero and len(numero) == 10 and numero.isdigit():
+        return espace.join(numero[i:i + 2] for i in range(0, 10, 2))
+    return (numero or "").replace(" ", espace)
+
+
+def ligne_contact(c: Contact) -> str:
+    """« NOM — tél. 04 74 46 14 20 — courriel — adresse — 2,3 km — FINESS 010780906 »."""
+    v = vocabulaire()
+    morceaux = [c.nom]
+    if c.telephone:
+        morceaux.append(v.texte("contact_telephone", telephone=telephone_lisible(c.telephone)))
+    if c.courriel:
+        morceaux.append(c.courriel)
+    if c.adresse:
+        morceaux.append(c.adresse)
+    if c.distance_km is not None:
+        morceaux.append(v.texte("contact_distance",
+                                distance=f"{c.distance_km:.1f}".replace(".", ",")))
+    if c.finess:
+        morceaux.append(v.texte("contact_finess", finess=c.finess))
+    return " — ".join(morceaux)
+
+
+def lignes_lieu(o: Orientation) -> list[str]:
+    """Où les contacts ont été cherchés et d'où ils viennent ; sans lieu, comment en avoir."""
+    v = vocabulaire()
+    if o.lieu is None:
+        return [v.texte("contacts_aide")] if (o.clusters or o.appuis) else []
+    lieu = " ".join(x for x in (o.lieu.saisi, o.lieu.nom) if x)
+    lignes = [v.texte("contacts_pres_de", lieu=lieu)
+              + (f" ({v.texte('contacts_distances')})" if o.lieu.distances else "")
+              + f" ; {v.texte('sources').lower()} : "
+              + " ; ".join(o.lieu.annuaire or [v.texte("liste_vide")])]
+    if not o.lieu.commune:
+        lignes.append(v.texte("contacts_commune_inconnue"))
+    return lignes
+
+
 def texte(o: Orientation, referentiel: Referentiel | None = None) -> str:
     """Le résumé en texte brut, lisible dans un terminal ou collé dans un dossier.
 
@@ -99,10 +140,17 @@ def texte(o: Orientation, referentiel: Referentiel | None = None) -> str:
         lignes += ["", f"{v.texte('acteurs')} :"]
         for c in o.clusters:
             lignes.append(f"  - {c.libelle}")
-            lignes += [f"      · {a.libelle}" for a in c.acteurs]
+            for a in c.acteurs:
+                lignes.append(f"      · {a.libelle}")
+                lignes += [f"          ☎ {ligne_contact(x)}" for x in a.contacts]
     if o.appuis:
         lignes += ["", f"{v.texte('appuis')} :"]
-        lignes += [f"  - {a.libelle}" for a in o.appuis]
+        for a in o.appuis:
+            lignes.append(f"  - {a.libelle}")
+            lignes += [f"      ☎ {ligne_contact(x)}" for x in a.contacts]
+    lieu = lignes_lieu(o)
+    if lieu:
+        lignes += ["", *lieu]
     scores = scores_lisibles(o)
     if scores:
         lignes += ["", f"{v.texte('scores')} :"] + [f"  - {x}" for x in scores]
