@@ -90,7 +90,12 @@ def _bilan(erreur: str) -> str:
 
 
 def _table(chemin: Path) -> pa.Table:
-    return pq.read_table(chemin)
+    """Un Parquet relu, colonnes codées par dictionnaire décodées (les dictionnaires
+    dépendent du découpage en lots, pas les valeurs)."""
+    table = pq.read_table(chemin)
+    return pa.table({n: (c.cast(c.type.value_type) if pa.types.is_dictionary(c.type) else c)
+                     .combine_chunks() for n, c in zip(table.column_names, table.columns,
+                                                        strict=True)})
 
 
 # --- Sans JVM : le travail d'une tâche, appelé directement ------------------------------------
@@ -199,8 +204,9 @@ def test_batch_spark_donne_exactement_les_lignes_du_lot_local(spark, cohorte, tm
     code_spark, err_spark = _lancer(capsys, str(pop), "-o", str(tmp_path / "out_spark.parquet"),
                                     "--spark", "local[2]")
     assert code_local == code_spark == 2  # des lignes rejetées
+    assert pq.read_schema(tmp_path / "out_spark.parquet") == \
+        pq.read_schema(tmp_path / "out_local.parquet")  # mêmes types, dictionnaires compris
     local, distant = _table(tmp_path / "out_local.parquet"), _table(tmp_path / "out_spark.parquet")
-    assert distant.schema == local.schema
     assert distant.num_rows == local.num_rows == 20_000 - 7
     assert distant.column("id").to_pylist() == local.column("id").to_pylist()
     assert distant.equals(local)
@@ -227,7 +233,7 @@ def test_batch_spark_csv_vers_csv_octet_pour_octet(spark, cohorte, tmp_path, cap
     assert (tmp_path / "s.rejets.csv").read_bytes() == (tmp_path / "l.rejets.csv").read_bytes()
 
 
-def _fichier_guillemets(dossier: Path) -> Path:
+def _fichier_guillemets(dossier: Path, abimer: bool = True) -> Path:
     """Un export de tableur en Windows-1252, « ; », avec une colonne libre dont une cellule
     tient sur trois lignes (guillemets), une cellule illisible et un guillemet jamais fermé
     vers la fin : lu d'un seul tenant sur Spark, comme en local."""
@@ -238,14 +244,15 @@ def _fichier_guillemets(dossier: Path) -> Path:
     for i, ligne in enumerate(lignes):
         cellules = next(csv.reader([ligne]))
         note = "Remarque" if i == 0 else ("suivi à domicile ; « aidée »" if i % 7 else "")
-        if i == 2_500:
+        if i == 2_500 and abimer:
             note = "première ligne\nseconde ligne\ntroisième ; fin"
         if i == 4_000:
             cellules[1] = "8\x81"  # octet sans caractère en Windows-1252
         tampon = io.StringIO()
         csv.writer(tampon, delimiter=";", lineterminator="").writerow([*cellules, note])
         sortie.append(tampon.getvalue())
-    sortie[5_990] = sortie[5_990] + ';"jamais fermé'
+    if abimer:
+        sortie[5_990] = sortie[5_990] + ';"jamais fermé'
     fichier = dossier / "export.csv"
     # l'octet 0x81 n'a pas de caractère en Windows-1252 : posé après l'encodage
     morceaux = [s.replace("8\x81", "8@@") for s in sortie]
@@ -268,6 +275,23 @@ def test_batch_spark_guillemets_sur_plusieurs_lignes_et_windows_1252(spark, tmp_
     assert "première ligne\nseconde ligne" in sortie  # la cellule sur trois lignes recopiée
     rejets = (tmp_path / "l.rejets.csv").read_bytes().decode("utf-8-sig")
     assert "texte illisible" in rejets and "guillemet" in rejets
+    assert "lu d'un seul tenant" in err_s
+
+
+@pytest.mark.lent
+def test_batch_spark_guillemets_refermes_sur_leur_ligne_lus_en_parallele(spark, tmp_path,
+                                                                         capsys):
+    """Des cellules entre guillemets (« ; » dans le texte), toutes refermées sur leur ligne :
+    le fichier est lu en plusieurs blocs à la fois, et la sortie est la même qu'en local."""
+    fichier = _fichier_guillemets(tmp_path, abimer=False)
+    assert spark.read.text(str(fichier)).rdd.getNumPartitions() >= 2
+    _, err_l = _lancer(capsys, str(fichier), "-o", str(tmp_path / "l.csv"))
+    _, err_s = _lancer(capsys, str(fichier), "-o", str(tmp_path / "s.csv"), "--spark",
+                       "local[2]")
+    assert "lu d'un seul tenant" not in err_s
+    assert (tmp_path / "s.csv").read_bytes() == (tmp_path / "l.csv").read_bytes()
+    assert (tmp_path / "s.rejets.csv").read_bytes() == (tmp_path / "l.rejets.csv").read_bytes()
+    assert _bilan(err_s) == _bilan(err_l)
 
 
 @pytest.mark.lent

@@ -679,8 +679,20 @@ def _motif_ligne_sure(sep: str) -> str:
     return f"^{champ}(?:{s}{champ})*+\\r?$"
 
 
+def _schema_lu_csv(entree: Entree) -> pa.Schema:
+    """Les types des colonnes que le lecteur CSV local donne au cœur (lus sur un fichier
+    réduit à l'en-tête : le lecteur rend alors un lot vide)."""
+    from orientation.tables.fichiers import Source
+
+    source = Source.octets("entete.csv", entree.entete_brute + b"\n")
+    for lu in ouvrir_lecture(source, entree.encodage).lots():
+        return lu.donnees.schema
+    return pa.schema([(c, pa.string()) for c in entree.entete.canoniques])  # pragma: no cover
+
+
 def _transport_csv(spark: Any, entree: Entree, referentiel: Referentiel,
-                   reperage: ReperageCohorte) -> tuple[Any, pa.Schema]:
+                   reperage: ReperageCohorte, avertir: Callable[[str], None] = lambda m: None
+                   ) -> tuple[Any, pa.Schema]:
     from pyspark.sql import functions as F  # noqa: N812
 
     lignes = (spark.read.option("lineSep", "\n").text(entree.chemin)
@@ -706,9 +718,7 @@ def _transport_csv(spark: Any, entree: Entree, referentiel: Referentiel,
             decalages[(fichier, bloc)] = total
             total += n
     nb = len(entree.entete.canoniques)
-    entree_texte = pa.schema([pa.field(c, pa.dictionary(pa.int32(), pa.string()))
-                              for c in entree.entete.canoniques])
-    sortie_locale = schema_sortie_locale(reperage, entree_texte)
+    sortie_locale = schema_sortie_locale(reperage, _schema_lu_csv(entree))
     schema = schema_transport(sortie_locale, nb)
     ctx = ContexteCsv(Referentiel_envoye.depuis(referentiel), entree.entete_brute,
                       entree.encodage or "utf-8", decalages, frozenset(d_un_tenant), schema, nb)
@@ -718,6 +728,9 @@ def _transport_csv(spark: Any, entree: Entree, referentiel: Referentiel,
     parties = [normaux]
     for fichier in sorted(d_un_tenant):  # d'un seul tenant : une partition, dans l'ordre
         parties.append(octets.filter(F.col("_fichier") == fichier).coalesce(1))
+        if len(par_fichier[fichier]) > 1:
+            avertir(f"« {Path(fichier).name} » est lu d'un seul tenant, sans parallélisme : un "
+                    "guillemet y ouvre une valeur sur plusieurs lignes (ou n'est pas refermé)")
     tout = parties[0]
     for p in parties[1:]:
         tout = tout.unionByName(p)
@@ -729,7 +742,8 @@ def _transport_csv(spark: Any, entree: Entree, referentiel: Referentiel,
 
 
 def _transport_parquet(spark: Any, entree: Entree, referentiel: Referentiel,
-                       reperage: ReperageCohorte) -> tuple[Any, pa.Schema]:
+                       reperage: ReperageCohorte, avertir: Callable[[str], None] = lambda m: None
+                       ) -> tuple[Any, pa.Schema]:
     from pyspark.sql import functions as F  # noqa: N812
 
     df = spark.read.parquet(entree.chemin)
@@ -1004,7 +1018,7 @@ def executer_spark(entree: str, sortie: str, options: Any, maitre: str,
         avertir("colonnes recopiées telles quelles (ce ne sont pas des champs) : "
                 + ", ".join(f"« {n} »" for n in ouverte.entete.recopiees))
     transporter = _transport_csv if fmt == ".csv" else _transport_parquet
-    tout, sortie_locale = transporter(spark, ouverte, referentiel, reperage)
+    tout, sortie_locale = transporter(spark, ouverte, referentiel, reperage, avertir)
     dialecte = options.dialecte or ("excel-fr" if ouverte.separateur == ";" else "standard")
     bilan = Bilan(recopiees=ouverte.entete.recopiees, encodage=ouverte.encodage,
                   dialecte=dialecte)
