@@ -174,7 +174,10 @@ def test_spark_sans_sortie_ou_sur_excel_est_refuse_en_francais(tmp_path, capsys)
 
 @pytest.fixture(scope="module")
 def spark():
-    pytest.importorskip("pyspark") if not os.environ.get("CI") else None
+    """En CI (``CI`` défini), pyspark et Java sont installés par .ci/run : jamais sauté.
+    Ailleurs, sauté avec sa raison s'il manque Java."""
+    if not os.environ.get("CI") and not (shutil.which("java") or os.environ.get("JAVA_HOME")):
+        pytest.skip("Java 17+ absent (apt-get install openjdk-17-jre-headless)")
     from orientation.tables.spark import session_locale
 
     session = session_locale("local[2]", CONF_TESTS)
@@ -317,6 +320,16 @@ def test_batch_spark_parquet_en_fichier_et_en_jeux_de_donnees(spark, tmp_path, c
         assert par_id[r["id"]] == r
     assert spark.read.parquet(str(tmp_path / "jeux" / "rejets")).columns == \
         ["fichier", "ligne", "id", "champ", "message"]
+    # --libelles : les mêmes libellés que le lot local
+    _lancer(capsys, str(entree), "-o", str(tmp_path / "ll.parquet"), "--libelles")
+    code, err = _lancer(capsys, str(entree), "-o", str(tmp_path / "jl"), "--libelles",
+                        "--spark", "local[2]")
+    assert code == 0, err
+    attendu = _table(tmp_path / "ll.parquet")
+    lus = pq.read_table(tmp_path / "jl" / "resultats")
+    assert lus.column_names == attendu.column_names
+    par_id = {r["id"]: r for r in lus.to_pylist()}
+    assert all(par_id[r["id"]] == r for r in attendu.to_pylist())
     # relancer remplace la sortie d'orientation ; un dossier étranger n'est jamais écrasé
     assert _lancer(capsys, str(entree), "-o", str(tmp_path / "jeux"), "--spark",
                    "local[2]")[0] == 0

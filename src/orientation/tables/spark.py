@@ -48,7 +48,6 @@ from orientation.referentiel import Referentiel, charger_referentiel, dossier_re
 from orientation.situation.erreurs import ErreurSaisie
 from orientation.tables.cohorte import ReperageCohorte
 from orientation.tables.colonnes import (
-    COLONNE_ID,
     COLONNES_REJETS,
     COLONNES_RESULTATS,
     Entete,
@@ -60,7 +59,6 @@ from orientation.tables.fichiers import (
     TAILLE_LOT,
     Lecture,
     Presentation,
-    detecter_encodage,
     en_texte,
     ouvrir_lecture,
 )
@@ -319,6 +317,24 @@ def _troncons(lots: Iterable[pa.RecordBatch], d_un_tenant: frozenset[str]
             yield segment, bloc, lot.column("_octets").slice(a, b - a)
 
 
+def _morceaux(troncons: Iterable[tuple[Any, int, pa.Array]], fichier: str, d_un_tenant: bool,
+              entete: bytes, erreurs: list[str]) -> Iterator[bytes]:
+    """Les octets d'un segment, bloc après bloc ; l'en-tête d'un fichier (début du bloc 0)
+    est vérifié puis sauté."""
+    attendu = 0
+    for i, (_, debut_bloc, octets) in enumerate(troncons):
+        if d_un_tenant and debut_bloc < attendu:  # pragma: no cover — garde-fou
+            raise RuntimeError(f"{fichier} : blocs dans le désordre")
+        attendu = debut_bloc
+        if i == 0 and debut_bloc == 0:
+            if octets[0].as_py() != entete:
+                erreurs.append(f"(fichier) : « {Path(fichier).name} » n'a pas le même en-tête "
+                               "que le premier fichier")
+                return
+            octets = octets.slice(1)
+        yield _lignes_jointes(octets)
+
+
 def reperer_partition_csv(lots: Iterable[pa.RecordBatch], ctx: ContexteCsv
                           ) -> Iterator[pa.RecordBatch]:
     """Le travail d'une tâche : ses lignes de CSV (``_fichier``, ``_bloc``, ``_octets``) →
@@ -333,22 +349,9 @@ def reperer_partition_csv(lots: Iterable[pa.RecordBatch], ctx: ContexteCsv
         # première ligne de données du segment, numérotée dans le fichier (en-tête = 1)
         premiere = 2 if bloc == 0 else ctx.decalages[(fichier, bloc)] + 1
         erreurs: list[str] = []
-
-        def morceaux(troncons=troncons, erreurs=erreurs) -> Iterator[bytes]:
-            attendu = 0
-            for i, (_, debut_bloc, octets) in enumerate(troncons):
-                if d_un_tenant and debut_bloc < attendu:  # pragma: no cover — garde-fou
-                    raise RuntimeError(f"{fichier} : blocs dans le désordre")
-                attendu = debut_bloc
-                if i == 0 and debut_bloc == 0:
-                    if octets[0].as_py() != ctx.entete_brute:
-                        erreurs.append(f"(fichier) : « {Path(fichier).name} » n'a pas le même "
-                                       "en-tête que le premier fichier")
-                        return
-                    octets = octets.slice(1)
-                yield _lignes_jointes(octets)
-
-        source = _SourceSegment(str(fichier), ctx.entete_brute, morceaux())
+        source = _SourceSegment(str(fichier), ctx.entete_brute,
+                                _morceaux(troncons, fichier, d_un_tenant, ctx.entete_brute,
+                                          erreurs))
         decalage = premiere - 2
         try:
             lecture = ouvrir_lecture(source, ctx.encodage, ctx.taille)  # type: ignore[arg-type]
@@ -857,6 +860,12 @@ def _ecrire_jeux(spark: Any, tout: Any, entree: Entree, sortie: str, libelles: b
             fs.effacer(en_cours)
 
 
+def _traduire(carte: Any) -> Callable[[Any], Any]:
+    from pyspark.sql import functions as F  # noqa: N812
+
+    return lambda x: F.coalesce(F.element_at(carte, x), x)
+
+
 def _avec_libelles(resultats: Any, entetes: list[str], referentiel: Referentiel) -> Any:
     """Les identifiants des colonnes de résultat remplacés par leurs libellés (--libelles),
     par la même table que le lot local."""
@@ -875,8 +884,7 @@ def _avec_libelles(resultats: Any, entetes: list[str], referentiel: Referentiel)
         carte = F.create_map(*[x for k, v in table.items() for x in (F.lit(k), F.lit(v))])
         if c in COLONNES_LISTES:
             valeur = F.array_join(F.transform(
-                F.filter(F.split(_col(e), ";"), lambda x: x != ""),
-                lambda x: F.coalesce(F.element_at(carte, x), x)), "; ")
+                F.filter(F.split(_col(e), ";"), lambda x: x != ""), _traduire(carte)), "; ")
         else:
             valeur = F.coalesce(F.element_at(carte, _col(e)), _col(e))
         colonnes.append(valeur.alias(e))
