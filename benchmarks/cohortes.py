@@ -99,9 +99,9 @@ elif genre.startswith("spark"):
         while not fini.wait(0.2):
             arbre["pic"] = max(arbre["pic"], rss_arbre())
     threading.Thread(target=sonder, daemon=True).start()
-    from orientation.tables.spark import session_locale
+    from orientation.tables.spark import ouvrir_session
     t = time.perf_counter()
-    session_locale("local[2]")
+    ouvrir_session("local[2]")
     demarrage_jvm = time.perf_counter() - t
     from orientation.interfaces.cli import main
     prepa = 0.0

@@ -178,9 +178,9 @@ def spark():
     Ailleurs, sauté avec sa raison s'il manque Java."""
     if not os.environ.get("CI") and not (shutil.which("java") or os.environ.get("JAVA_HOME")):
         pytest.skip("Java 17+ absent (apt-get install openjdk-17-jre-headless)")
-    from orientation.tables.spark import session_locale
+    from orientation.tables.spark import ouvrir_session
 
-    session = session_locale("local[2]", CONF_TESTS)
+    session = ouvrir_session("local[2]", CONF_TESTS)
     assert session.conf.get("spark.driver.host") == "127.0.0.1"
     assert session.conf.get("spark.ui.enabled") == "false"
     yield session

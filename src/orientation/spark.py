@@ -7,6 +7,6 @@ Le même cœur que ``orientation batch`` (``tables.cohorte``), sur chaque partit
 ``mapInArrow`` ; détails et recette ``spark-submit`` : docs/spark.md. PySpark n'est chargé
 qu'à l'import de ce module (jamais par ``import orientation``)."""
 
-from orientation.tables.spark import screen, session_locale
+from orientation.tables.spark import ouvrir_session, screen
 
-__all__ = ["screen", "session_locale"]
+__all__ = ["screen", "ouvrir_session"]

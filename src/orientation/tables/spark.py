@@ -63,7 +63,7 @@ from orientation.tables.fichiers import (
     ouvrir_lecture,
 )
 
-__all__ = ["screen", "executer_spark", "session_locale", "MESSAGE_VIDE"]
+__all__ = ["screen", "executer_spark", "ouvrir_session", "MESSAGE_VIDE"]
 
 MESSAGE_VIDE = "ligne vide"
 RESULTAT, REJET, BILAN = 0, 1, 2
@@ -440,27 +440,27 @@ def reperer_partition_tableau(lots: Iterable[pa.RecordBatch], ctx: ContexteTable
 # --- Session Spark --------------------------------------------------------------------------
 
 
-def _configuration_locale(maitre: str) -> dict[str, str]:
-    """Réglages d'une session : tout en boucle locale (127.0.0.1) pour un maître local,
-    aucune interface web, pas de barre de progression, Python des exécuteurs = le nôtre."""
+def _configuration(maitre: str) -> dict[str, str]:
+    """Réglages d'une session : pas de barre de progression, journal de la JVM réduit aux
+    erreurs ; pour un maître local, tout en boucle locale (127.0.0.1), aucune interface web,
+    et le Python des exécuteurs est le nôtre."""
     conf = {
-        "spark.ui.enabled": "false",
         "spark.ui.showConsoleProgress": "false",
-        "spark.sql.shuffle.partitions": "4",
         "spark.sql.execution.arrow.maxRecordsPerBatch": str(TAILLE_LOT),
         "spark.driver.extraJavaOptions": "-Dlog4j2.configurationFile="
         + str(Path(__file__).with_name("log4j2-spark.properties")),
     }
     if maitre.startswith("local"):
-        conf |= {"spark.driver.host": "127.0.0.1", "spark.driver.bindAddress": "127.0.0.1",
+        conf |= {"spark.ui.enabled": "false", "spark.sql.shuffle.partitions": "4",
+                 "spark.driver.host": "127.0.0.1", "spark.driver.bindAddress": "127.0.0.1",
                  "spark.pyspark.python": sys.executable,
                  "spark.pyspark.driver.python": sys.executable}
     return conf
 
 
-def session_locale(maitre: str = "local[2]", conf: dict[str, str] | None = None) -> Any:
+def ouvrir_session(maitre: str = "local[2]", conf: dict[str, str] | None = None) -> Any:
     """Une SparkSession (créée, ou celle qui existe déjà — spark-submit) avec les réglages
-    de ``_configuration_locale`` ; un maître local n'écoute que sur 127.0.0.1."""
+    de ``_configuration`` puis ``conf`` ; un maître local n'écoute que sur 127.0.0.1."""
     import warnings
 
     warnings.filterwarnings("ignore", message=".*pandas.*", category=FutureWarning)
@@ -470,7 +470,7 @@ def session_locale(maitre: str = "local[2]", conf: dict[str, str] | None = None)
     from pyspark.sql import SparkSession
 
     constructeur = SparkSession.builder.master(maitre).appName("orientation")
-    for cle, valeur in {**_configuration_locale(maitre), **(conf or {})}.items():
+    for cle, valeur in {**_configuration(maitre), **(conf or {})}.items():
         constructeur = constructeur.config(cle, valeur)
     spark = constructeur.getOrCreate()
     spark.sparkContext.setLogLevel("ERROR")
@@ -1017,7 +1017,7 @@ def executer_spark(entree: str, sortie: str, options: Any, maitre: str,
         raise ErreurSaisie([f"(fichier) : « {entree} » introuvable"])
     reperage = reperage_pour(options.regles)
     referentiel = reperage.referentiel
-    spark = session_locale(maitre, conf)
+    spark = ouvrir_session(maitre, conf)
     if fmt == ".csv":
         ouverte = ouvrir_entree(spark, entree, "csv", options.encodage)
     else:
