@@ -167,6 +167,15 @@ def test_spark_sans_sortie_ou_sur_excel_est_refuse_en_francais(tmp_path, capsys)
                            "--spark", "local[2]")
     assert code == 2 and "CSV ou en Parquet" in erreur
     assert not (tmp_path / "r.csv").exists()
+    # sortie impossible : dite avant de démarrer Spark, sans dossier créé
+    (tmp_path / "p.csv").write_text("id,age\na,80\n")
+    code, erreur = _lancer(capsys, str(tmp_path / "p.csv"), "-o",
+                           str(tmp_path / "absent" / "r.csv"), "--spark", "local[2]")
+    assert code == 1 and "dossier introuvable" in erreur
+    assert not (tmp_path / "absent").exists()
+    code, erreur = _lancer(capsys, str(tmp_path / "p.csv"), "-o", str(tmp_path / "p.csv"),
+                           "--spark", "local[2]")
+    assert code == 2 and "écraserait l'entrée" in erreur
 
 
 # --- Avec Spark -------------------------------------------------------------------------------
@@ -371,3 +380,21 @@ def test_api_des_carnets(spark):
         [(x["ligne"], x["champ"]) for x in rejets_attendus.to_pylist()]
     assert np.array_equal(sorted(r["ligne"] for r in rejets.collect()), [4, 5])
     resultats.unpersist()
+
+
+def test_import_orientation_ne_charge_pas_pyspark():
+    """PySpark n'est chargé que par --spark ou orientation.spark (démarrage de screen et du
+    lot local inchangé)."""
+    import subprocess
+    import sys
+
+    code = ("import sys, orientation, orientation.tables.lot, orientation.interfaces.cli; "
+            "sys.exit('pyspark' in sys.modules)")
+    assert subprocess.run([sys.executable, "-c", code]).returncode == 0
+
+
+def test_aide_de_batch_annonce_spark(capsys):
+    with pytest.raises(SystemExit):
+        main(["batch", "--help"])
+    aide = capsys.readouterr().out
+    assert "--spark MAITRE" in aide and "--spark-conf" in aide

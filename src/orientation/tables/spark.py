@@ -908,13 +908,9 @@ def _ecrire_fichier(spark: Any, tout: Any, entree: Entree, sortie: Path, options
         ecrire_rejets_csv,
         format_de,
     )
-    from orientation.tables.lot import MiseEnForme, reperage_pour, verifier_chemins
+    from orientation.tables.lot import MiseEnForme, reperage_pour
 
     format_sortie = format_de(sortie, options.format_sortie)
-    if sortie.exists() and not sortie.is_file():
-        raise IsADirectoryError(21, "pas un fichier ordinaire", str(sortie))
-    if not est_url(entree.chemin):
-        verifier_chemins(Path(entree.chemin), sortie)
     cache = Path(_voisin_cache(str(sortie.resolve()), "spark"))
     atomique = rejets_atomique = None
     termine = False
@@ -1009,9 +1005,19 @@ def executer_spark(entree: str, sortie: str, options: Any, maitre: str,
     if options.dialecte is not None and options.dialecte not in ("standard", "excel-fr"):
         raise ErreurSaisie([f"(options) : dialecte « {options.dialecte} » inconnu"])
     if sortie_en_fichier(sortie):
+        import errno
+
         from orientation.tables.fichiers import format_de
+        from orientation.tables.lot import verifier_chemins
 
         format_de(sortie, options.format_sortie)
+        cible = Path(sortie)
+        if not cible.parent.is_dir():  # avant Spark, qui créerait les dossiers manquants
+            raise FileNotFoundError(errno.ENOENT, "dossier introuvable", sortie)
+        if cible.exists() and not cible.is_file():
+            raise IsADirectoryError(errno.EISDIR, "pas un fichier ordinaire", sortie)
+        if not est_url(entree) and Path(entree).is_file():
+            verifier_chemins(Path(entree), cible)
     fmt = _format_entree(entree, format_entree)
     if not est_url(entree) and not Path(entree).exists():
         raise ErreurSaisie([f"(fichier) : « {entree} » introuvable"])
