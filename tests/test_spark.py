@@ -29,7 +29,7 @@ from orientation.tables.spark import (
     REJET,
     RESULTAT,
     ContexteCsv,
-    Referentiel_envoye,
+    ReferentielEnvoye,
     reperer_partition_csv,
     schema_sortie_locale,
     schema_transport,
@@ -106,7 +106,7 @@ def _contexte_csv(entete: bytes, decalages: dict, d_un_tenant=frozenset()) -> Co
     noms = entete.decode().split(",")
     entree = pa.schema([(c, pa.dictionary(pa.int32(), pa.string())) for c in noms])
     schema = schema_transport(schema_sortie_locale(reperage, entree), len(noms))
-    return ContexteCsv(Referentiel_envoye.depuis(reperage.referentiel), entete, "utf-8",
+    return ContexteCsv(ReferentielEnvoye.depuis(reperage.referentiel), entete, "utf-8",
                        decalages, frozenset(d_un_tenant), schema, len(noms))
 
 
@@ -153,10 +153,10 @@ def test_un_entete_different_dans_un_second_fichier_refuse():
 
 
 def test_le_referentiel_est_compile_une_fois_par_processus():
-    envoye = Referentiel_envoye.depuis(reperage_pour().referentiel)
+    envoye = ReferentielEnvoye.depuis(reperage_pour().referentiel)
     premier = envoye.reperage()
     assert isinstance(premier, ReperageCohorte)
-    assert Referentiel_envoye(envoye.octets, envoye.empreinte).reperage() is premier
+    assert ReferentielEnvoye(envoye.octets, envoye.empreinte).reperage() is premier
 
 
 def test_spark_sans_sortie_ou_sur_excel_est_refuse_en_francais(tmp_path, capsys):

@@ -92,14 +92,14 @@ _REPERAGES: dict[str, ReperageCohorte] = {}
 
 
 @dataclass(frozen=True)
-class Referentiel_envoye:  # noqa: N801 — « référentiel envoyé », nom lisible
+class ReferentielEnvoye:
     """Le référentiel sérialisé (envoyé aux exécuteurs avec la tâche) et son empreinte."""
 
     octets: bytes
     empreinte: str
 
     @classmethod
-    def depuis(cls, referentiel: Referentiel) -> Referentiel_envoye:
+    def depuis(cls, referentiel: Referentiel) -> ReferentielEnvoye:
         octets = pickle.dumps(referentiel, protocol=pickle.HIGHEST_PROTOCOL)
         return cls(octets, hashlib.sha256(octets).hexdigest())
 
@@ -229,7 +229,7 @@ class BilanSegment:
 class ContexteCsv:
     """Ce que chaque tâche reçoit pour relire ses lignes de CSV comme le lot local."""
 
-    referentiel: Referentiel_envoye
+    referentiel: ReferentielEnvoye
     entete_brute: bytes  # la première ligne du fichier, telle quelle (BOM compris)
     encodage: str
     decalages: dict[tuple[str, int], int]  # (fichier, début du bloc) → lignes avant le bloc
@@ -384,7 +384,7 @@ def reperer_partition_csv(lots: Iterable[pa.RecordBatch], ctx: ContexteCsv
 class ContexteTableau:
     """Ce que chaque tâche reçoit pour repérer les lignes d'un DataFrame."""
 
-    referentiel: Referentiel_envoye
+    referentiel: ReferentielEnvoye
     canoniques: tuple[str, ...]
     schema: pa.Schema
     lignes_donnees: bool  # colonne ``_ligne`` fournie ; sinon rang dans la partition
@@ -480,10 +480,6 @@ def ouvrir_session(maitre: str = "local[2]", conf: dict[str, str] | None = None)
 # --- L'API des carnets ------------------------------------------------------------------------
 
 
-def _colonnes_spark(df: Any) -> list[str]:
-    return [c for c in df.columns]
-
-
 def _schema_spark(schema: pa.Schema) -> Any:
     from pyspark.sql.pandas.types import from_arrow_schema
 
@@ -504,7 +500,7 @@ def _preparer_tableau(df: Any, referentiel: Referentiel, ligne: str | None,
     from pyspark.sql.pandas.types import to_arrow_schema
 
     reservees = {c for c in (ligne, fichier) if c}
-    noms = [c for c in _colonnes_spark(df) if c not in reservees]
+    noms = [c for c in df.columns if c not in reservees]
     entete = resoudre_entete(noms, COLONNES_RESULTATS)
     colonnes = [_col(n).alias(f"c{i}") for i, n in enumerate(noms)]
     if ligne:
@@ -526,7 +522,7 @@ def _preparer_tableau(df: Any, referentiel: Referentiel, ligne: str | None,
                                               strict=True)])
     sortie_locale = schema_sortie_locale(reperage, entree_texte)
     schema = schema_transport(sortie_locale, len(noms))
-    ctx = ContexteTableau(Referentiel_envoye.depuis(referentiel), entete.canoniques, schema,
+    ctx = ContexteTableau(ReferentielEnvoye.depuis(referentiel), entete.canoniques, schema,
                           lignes_donnees=bool(ligne), decalages=decalages,
                           fichiers=bool(fichier))
 
@@ -723,7 +719,7 @@ def _transport_csv(spark: Any, entree: Entree, referentiel: Referentiel,
     nb = len(entree.entete.canoniques)
     sortie_locale = schema_sortie_locale(reperage, _schema_lu_csv(entree))
     schema = schema_transport(sortie_locale, nb)
-    ctx = ContexteCsv(Referentiel_envoye.depuis(referentiel), entree.entete_brute,
+    ctx = ContexteCsv(ReferentielEnvoye.depuis(referentiel), entree.entete_brute,
                       entree.encodage or "utf-8", decalages, frozenset(d_un_tenant), schema, nb)
     octets = lignes.select("_fichier", "_bloc", F.col("value").cast("binary").alias("_octets"))
     normaux = octets.filter(~F.col("_fichier").isin(list(d_un_tenant))) if d_un_tenant \
