@@ -398,3 +398,14 @@ def test_aide_de_batch_annonce_spark(capsys):
         main(["batch", "--help"])
     aide = capsys.readouterr().out
     assert "--spark MAITRE" in aide and "--spark-conf" in aide
+
+
+def test_un_echec_de_spark_tient_en_une_phrase():
+    from orientation.tables.spark import ErreurSpark
+
+    trace = ("An exception was thrown from the Python worker:\nTraceback (most recent call "
+             "last):\n  File \"worker.py\", line 1, in f\nMemoryError: plus de mémoire\n"
+             " SQLSTATE: 38000")
+    assert str(ErreurSpark(RuntimeError(trace))) == "MemoryError: plus de mémoire"
+    assert str(ErreurSpark(RuntimeError("Java gateway process exited"))) == \
+        "Java gateway process exited"

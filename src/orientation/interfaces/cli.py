@@ -287,6 +287,9 @@ def commande_batch(args: argparse.Namespace) -> int:
             sys.stderr.write(f"  … et {nombre_fr(len(e.messages) - REJETS_AFFICHES)} autres\n")
         sys.stderr.write(f"Les colonnes et leurs valeurs : {VOCABULAIRE}\n")
         return SORTIE_SAISIE_INVALIDE
+    except _erreur_spark() as e:
+        sys.stderr.write(f"Spark a échoué : {e}\nAucun fichier de sortie n'a été laissé.\n")
+        return SORTIE_ERREUR_ECRITURE
     except OSError as e:
         if sortie is None:  # la sortie standard ne s'écrit plus : ne rien y vider en sortant
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
@@ -312,6 +315,16 @@ def commande_batch(args: argparse.Namespace) -> int:
     return SORTIE_SAISIE_INVALIDE if bilan.rejetees else 0
 
 
+def _erreur_spark() -> type[Exception]:
+    """La classe des échecs de Spark, sans charger PySpark quand --spark n'est pas demandé."""
+    module = sys.modules.get("orientation.tables.spark")
+    return module.ErreurSpark if module is not None else _Jamais
+
+
+class _Jamais(Exception):
+    pass
+
+
 def _batch_spark(args: argparse.Namespace, options, rejet, avertir):  # noqa: ANN001, ANN202
     """batch --spark : le même cœur sur Spark (tables/spark.py) ; rend (bilan, rejets non
     affichés au-delà de ceux passés à ``rejet``)."""
@@ -333,10 +346,17 @@ def _batch_spark(args: argparse.Namespace, options, rejet, avertir):  # noqa: AN
     except ImportError:
         raise Erreur(["(options) : --spark demande PySpark : pip install 'orientation[spark]' "
                       "(et Java 17 ou plus)"]) from None
-    from orientation.tables.spark import executer_spark
+    from orientation.tables.spark import ErreurSpark, executer_spark
 
-    return executer_spark(args.entree, args.sortie, options, args.spark, conf,
-                          format_entree=args.format_entree, rejet=rejet, avertir=avertir)
+    try:
+        return executer_spark(args.entree, args.sortie, options, args.spark, conf,
+                              format_entree=args.format_entree, rejet=rejet, avertir=avertir)
+    except ErreurSpark:
+        raise
+    except (ErreurSaisie, OSError):
+        raise
+    except Exception as e:  # noqa: BLE001 — Spark (JVM, grappe) : une phrase, code 1
+        raise ErreurSpark(e) from e
 
 
 def commande_modele(args: argparse.Namespace) -> int:

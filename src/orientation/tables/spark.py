@@ -63,9 +63,21 @@ from orientation.tables.fichiers import (
     ouvrir_lecture,
 )
 
-__all__ = ["screen", "executer_spark", "ouvrir_session", "MESSAGE_VIDE"]
+__all__ = ["ErreurSpark", "MESSAGE_VIDE", "executer_spark", "ouvrir_session", "screen"]
 
 MESSAGE_VIDE = "ligne vide"
+
+
+class ErreurSpark(Exception):
+    """Spark a échoué (JVM absente, grappe injoignable, tâche en erreur) : le message en une
+    ligne, sans les pages de traces Java."""
+
+    def __init__(self, cause: BaseException):
+        texte = str(getattr(cause, "desc", None) or cause).strip()
+        lignes = [x.strip() for x in texte.splitlines() if x.strip()]
+        utiles = [x for x in lignes if "Error" in x or "Exception" in x] or lignes or [
+            type(cause).__name__]
+        super().__init__(utiles[-1][:400] if "Traceback" in texte else utiles[0][:400])
 RESULTAT, REJET, BILAN = 0, 1, 2
 FORMATS_SPARK = (".csv", ".parquet")
 
