@@ -365,7 +365,7 @@ def test_api_des_carnets(spark):
     ]
     df = spark.createDataFrame(lignes, "id string, age int, `social.vit_seul` boolean, "
                                        "`sante.nb_medicaments` long").repartition(1)
-    resultats, rejets = orientation_spark.screen(df)
+    resultats, rejets = orientation_spark.screen(df, garder=True)
     obtenus = sorted(resultats.collect(), key=lambda r: r["id"])
     from orientation.tables.fichiers import en_texte
 
@@ -379,7 +379,7 @@ def test_api_des_carnets(spark):
     assert [(r["ligne"], r["champ"]) for r in rejets.orderBy("ligne").collect()] == \
         [(x["ligne"], x["champ"]) for x in rejets_attendus.to_pylist()]
     assert np.array_equal(sorted(r["ligne"] for r in rejets.collect()), [4, 5])
-    resultats.unpersist()
+    spark.catalog.clearCache()
 
 
 def test_import_orientation_ne_charge_pas_pyspark():

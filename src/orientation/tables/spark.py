@@ -142,9 +142,14 @@ def schema_sortie_locale(reperage: ReperageCohorte, entree: pa.Schema) -> pa.Sch
     return reperage.traiter(vide, np.zeros(0, dtype=np.int64)).sortie.schema
 
 
-def schema_transport(sortie_locale: pa.Schema, nb_entree: int) -> pa.Schema:
+def schema_transport(sortie_locale: pa.Schema, nb_entree: int, paquets: bool = False
+                     ) -> pa.Schema:
     """Colonnes d'entrée ``c0…``, de résultat ``r0…`` (sans dictionnaire : Spark n'en lit
-    pas), puis les colonnes de service."""
+    pas), puis les colonnes de service. ``paquets`` : à la place des colonnes, une seule,
+    ``_lot``, où chaque lot de résultats passe tel quel, en flux IPC Arrow (une ligne Spark
+    par lot : la JVM ne convertit rien, le pilote retrouve les lots du cœur à l'identique)."""
+    if paquets:
+        return pa.schema([pa.field("_lot", pa.binary()), *META])
     champs = [pa.field(f"c{i}", pa.string()) for i in range(nb_entree)]
     for j, c in enumerate(COLONNES_RESULTATS):
         champs.append(pa.field(f"r{j}", _sans_dictionnaire(sortie_locale.field(c).type)))
@@ -166,12 +171,19 @@ class Emballage:
     def __init__(self, schema: pa.Schema, nb_entree: int):
         self.schema = schema
         self.nb_entree = nb_entree
+        self.paquets = "_lot" in schema.names
 
     def _nuls(self, n: int, sauf: dict[str, pa.Array]) -> pa.RecordBatch:
         colonnes = [sauf[f.name] if f.name in sauf else pa.nulls(n, f.type) for f in self.schema]
         return pa.RecordBatch.from_arrays(colonnes, schema=self.schema)
 
     def resultats(self, sortie: pa.RecordBatch) -> pa.RecordBatch:
+        if self.paquets:
+            flux = pa.BufferOutputStream()
+            with pa.ipc.new_stream(flux, sortie.schema) as ecrivain:
+                ecrivain.write_batch(sortie)
+            return self._nuls(1, {"_genre": pa.array([RESULTAT], pa.int8()),
+                                  "_lot": pa.array([flux.getvalue().to_pybytes()], pa.binary())})
         n = sortie.num_rows
         valeurs = {f"c{i}": _decoder(sortie.column(i)) for i in range(self.nb_entree)}
         for j, c in enumerate(COLONNES_RESULTATS):
@@ -506,7 +518,8 @@ def _col(nom: str) -> Any:
 
 def _preparer_tableau(df: Any, referentiel: Referentiel, ligne: str | None,
                       fichier: str | None, reperage: ReperageCohorte,
-                      types_entree: pa.Schema | None = None) -> tuple[Any, Entete, pa.Schema]:
+                      types_entree: pa.Schema | None = None, paquets: bool = False
+                      ) -> tuple[Any, Entete, pa.Schema]:
     """Le DataFrame de transport (c0…, _ligne, _fichier) et le mapInArrow qui le repère."""
     from pyspark.sql import functions as F  # noqa: N812
     from pyspark.sql.pandas.types import to_arrow_schema
@@ -533,7 +546,7 @@ def _preparer_tableau(df: Any, referentiel: Referentiel, ligne: str | None,
                               for c, t in zip(entete.canoniques, types_entree.types,
                                               strict=True)])
     sortie_locale = schema_sortie_locale(reperage, entree_texte)
-    schema = schema_transport(sortie_locale, len(noms))
+    schema = schema_transport(sortie_locale, len(noms), paquets)
     ctx = ContexteTableau(ReferentielEnvoye.depuis(referentiel), entete.canoniques, schema,
                           lignes_donnees=bool(ligne), decalages=decalages,
                           fichiers=bool(fichier))
@@ -551,7 +564,7 @@ def _noms_resultats(libelles: bool) -> list[str]:
 
 
 def screen(df: Any, regles: str | Path | None = None, *, ligne: str | None = None,
-           persister: bool = True) -> tuple[Any, Any]:
+           garder: bool = False) -> tuple[Any, Any]:
     """Repère chaque ligne d'un DataFrame Spark de situations → ``(resultats, rejets)``.
 
     ``df`` : une colonne par champ, nommée par son chemin (``social.aidant``) ou son libellé,
@@ -563,15 +576,15 @@ def screen(df: Any, regles: str | Path | None = None, *, ligne: str | None = Non
     ``rejets`` : ``ligne``, ``id``, ``champ``, ``message`` (une ligne entièrement vide est
     rejetée : « ligne vide »). Un en-tête refusé lève ``ErreurSaisie`` tout de suite.
 
-    Les deux DataFrames viennent du même calcul, gardé en mémoire (``persister``, niveau
-    MEMORY_ONLY : rien sur disque ; ``resultats.unpersist()`` le libère)."""
+    Les deux DataFrames viennent du même calcul, refait par chaque action ; ``garder`` le
+    garde en mémoire (MEMORY_ONLY : rien sur disque) jusqu'à ``spark.catalog.clearCache()``."""
     from pyspark import StorageLevel
     from pyspark.sql import functions as F  # noqa: N812
 
     referentiel = _referentiel(regles)
     reperage = ReperageCohorte(referentiel)
     tout, entete, _ = _preparer_tableau(df, referentiel, ligne, None, reperage)
-    if persister:
+    if garder:
         tout = tout.persist(StorageLevel.MEMORY_ONLY)
     noms = [c for c in df.columns if c != ligne]
     resultats = tout.filter(F.col("_genre") == RESULTAT).select(
@@ -702,8 +715,8 @@ def _schema_lu_csv(entree: Entree) -> pa.Schema:
 
 
 def _transport_csv(spark: Any, entree: Entree, referentiel: Referentiel,
-                   reperage: ReperageCohorte, avertir: Callable[[str], None] = lambda m: None
-                   ) -> tuple[Any, pa.Schema]:
+                   reperage: ReperageCohorte, avertir: Callable[[str], None] = lambda m: None,
+                   paquets: bool = False) -> tuple[Any, pa.Schema]:
     from pyspark.sql import functions as F  # noqa: N812
 
     lignes = (spark.read.option("lineSep", "\n").text(entree.chemin)
@@ -730,7 +743,7 @@ def _transport_csv(spark: Any, entree: Entree, referentiel: Referentiel,
             total += n
     nb = len(entree.entete.canoniques)
     sortie_locale = schema_sortie_locale(reperage, _schema_lu_csv(entree))
-    schema = schema_transport(sortie_locale, nb)
+    schema = schema_transport(sortie_locale, nb, paquets)
     ctx = ContexteCsv(ReferentielEnvoye.depuis(referentiel), entree.entete_brute,
                       entree.encodage or "utf-8", decalages, frozenset(d_un_tenant), schema, nb)
     octets = lignes.select("_fichier", "_bloc", F.col("value").cast("binary").alias("_octets"))
@@ -753,8 +766,8 @@ def _transport_csv(spark: Any, entree: Entree, referentiel: Referentiel,
 
 
 def _transport_parquet(spark: Any, entree: Entree, referentiel: Referentiel,
-                       reperage: ReperageCohorte, avertir: Callable[[str], None] = lambda m: None
-                       ) -> tuple[Any, pa.Schema]:
+                       reperage: ReperageCohorte, avertir: Callable[[str], None] = lambda m: None,
+                       paquets: bool = False) -> tuple[Any, pa.Schema]:
     from pyspark.sql import functions as F  # noqa: N812
 
     df = spark.read.parquet(entree.chemin)
@@ -763,7 +776,7 @@ def _transport_parquet(spark: Any, entree: Entree, referentiel: Referentiel,
                    F.col("_metadata.file_path").alias("_fichier_"),
                    (F.col("_metadata.row_index") + 2).alias("_ligne_"))
     tout, _, sortie_locale = _preparer_tableau(df, referentiel, "_ligne_", "_fichier_",
-                                               reperage, entree.types)
+                                               reperage, entree.types, paquets)
     return tout, sortie_locale
 
 
@@ -832,8 +845,8 @@ def _voisin_cache(chemin: str, etiquette: str) -> str:
     return f"{parent}/{cache}" if parent else cache
 
 
-def _ecrire_jeux(spark: Any, tout: Any, entree: Entree, sortie: str, libelles: bool,
-                 bilans: _Bilans, referentiel: Referentiel) -> None:
+def _ecrire_jeux(spark: Any, tout: Any, meta: Any, entree: Entree, sortie: str,
+                 libelles: bool, bilans: _Bilans, referentiel: Referentiel) -> None:
     """SORTIE/resultats et SORTIE/rejets (Parquet), écrits sous un nom caché puis renommés ;
     une SORTIE qui existe n'est remplacée que si c'est un résultat d'orientation."""
     from pyspark.sql import functions as F  # noqa: N812
@@ -855,7 +868,7 @@ def _ecrire_jeux(spark: Any, tout: Any, entree: Entree, sortie: str, libelles: b
         if libelles:
             resultats = _avec_libelles(resultats, entetes, referentiel)
         resultats.write.parquet(f"{en_cours}/resultats")
-        rejets = tout.filter((F.col("_genre") == REJET) & ~_finale(bilans))
+        rejets = meta.filter((F.col("_genre") == REJET) & ~_finale(bilans))
         rejets.select(F.col("_fichier").alias("fichier"),
                       *[F.col(f"_{c}").alias(c) for c in COLONNES_REJETS]
                       ).write.parquet(f"{en_cours}/rejets")
@@ -901,11 +914,12 @@ def _avec_libelles(resultats: Any, entetes: list[str], referentiel: Referentiel)
 
 
 def _ecrire_fichier(spark: Any, tout: Any, entree: Entree, sortie: Path, options: Any,
-                    sortie_locale: pa.Schema, rejet: Callable[[Rejet], None],
+                    rejet: Callable[[Rejet], None],
                     bilan: Any) -> _Bilans:
-    """Une SORTIE fichier : Spark écrit tout (résultats, rejets, bilans) dans un dossier
-    caché à côté de la sortie ; le pilote le relit dans l'ordre et écrit la sortie et ses
-    rejets avec l'écrivain du lot local (mêmes octets), puis efface le dossier caché."""
+    """Une SORTIE fichier : Spark écrit tout (lots de résultats en flux IPC Arrow, rejets,
+    bilans) dans un dossier caché à côté de la sortie ; le pilote le relit dans l'ordre et
+    écrit la sortie et ses rejets avec l'écrivain du lot local (mêmes lots, mêmes octets),
+    puis efface le dossier caché."""
     import pyarrow.parquet as pq
     from pyspark.sql import functions as F  # noqa: N812
 
@@ -943,22 +957,13 @@ def _ecrire_fichier(spark: Any, tout: Any, entree: Entree, sortie: Path, options
         atomique = FichierAtomique(sortie)
         ecrivain = Ecrivain(atomique.flux, format_sortie, presentation, mise_en_forme)
         rejets_excel: list[Rejet] = []
-        nb_entree = len(entree.entete.canoniques)
-        noms_locaux = [*entree.entete.canoniques, *COLONNES_RESULTATS]
         for part in ordre:
-            for lot in pq.ParquetFile(cache / part).iter_batches(batch_size=TAILLE_LOT):
+            # une ligne par lot de résultats (flux IPC) : quelques lignes à la fois
+            for lot in pq.ParquetFile(cache / part).iter_batches(batch_size=4):
                 genre = lot.column("_genre").to_numpy(zero_copy_only=False)
-                res = lot.filter(pa.array(genre == RESULTAT))
-                if res.num_rows:
-                    colonnes = []
-                    for k, nom in enumerate(noms_locaux):
-                        source = f"c{k}" if k < nb_entree else f"r{k - nb_entree}"
-                        colonne = res.column(source)
-                        t = sortie_locale.field(nom).type
-                        if pa.types.is_dictionary(t):
-                            colonne = pc.dictionary_encode(colonne)
-                        colonnes.append(colonne)
-                    ecrivain.ecrire(pa.RecordBatch.from_arrays(colonnes, names=noms_locaux))
+                for paquet in lot.filter(pa.array(genre == RESULTAT)).column("_lot"):
+                    for res in pa.ipc.open_stream(paquet.as_buffer()):
+                        ecrivain.ecrire(res)
                 rej = lot.filter(pa.array(genre == REJET))
                 if not rej.num_rows:
                     continue
@@ -1040,25 +1045,29 @@ def executer_spark(entree: str, sortie: str, options: Any, maitre: str,
         avertir("colonnes recopiées telles quelles (ce ne sont pas des champs) : "
                 + ", ".join(f"« {n} »" for n in ouverte.entete.recopiees))
     transporter = _transport_csv if fmt == ".csv" else _transport_parquet
-    tout, sortie_locale = transporter(spark, ouverte, referentiel, reperage, avertir)
+    en_fichier = sortie_en_fichier(sortie)
+    tout, _ = transporter(spark, ouverte, referentiel, reperage, avertir, paquets=en_fichier)
     dialecte = options.dialecte or ("excel-fr" if ouverte.separateur == ";" else "standard")
     bilan = Bilan(recopiees=ouverte.entete.recopiees, encodage=ouverte.encodage,
                   dialecte=dialecte)
-    if sortie_en_fichier(sortie):
-        bilans = _ecrire_fichier(spark, tout, ouverte, Path(sortie), options, sortie_locale,
-                                 rejet, bilan)
+    if en_fichier:
+        bilans = _ecrire_fichier(spark, tout, ouverte, Path(sortie), options, rejet, bilan)
     else:
-        tout = tout.persist(StorageLevel.MEMORY_ONLY)
-        try:
-            from pyspark.sql import functions as F  # noqa: N812
+        # Deux calculs : le premier garde en mémoire les rejets et les bilans (petits ; rien
+        # sur disque), le second écrit les résultats. Rien de gros n'est gardé.
+        from pyspark.sql import functions as F  # noqa: N812
 
-            bilans = _lire_bilans(tout.filter(F.col("_genre") == BILAN).collect())
-            _ecrire_jeux(spark, tout, ouverte, sortie, options.libelles, bilans, referentiel)
-            bilans.vides_finales = _vides_finales(tout, bilans).count()
-            _premiers_rejets(tout, bilans, rejet)
+        meta = tout.filter(F.col("_genre") != RESULTAT).select(*META.names)
+        meta = meta.persist(StorageLevel.MEMORY_ONLY)
+        try:
+            bilans = _lire_bilans(meta.filter(F.col("_genre") == BILAN).collect())
+            _ecrire_jeux(spark, tout, meta, ouverte, sortie, options.libelles, bilans,
+                         referentiel)
+            bilans.vides_finales = _vides_finales(meta, bilans).count()
+            _premiers_rejets(meta, bilans, rejet)
             bilan.fichier_rejets = sortie.rstrip("/") + "/rejets"
         finally:
-            tout.unpersist()
+            meta.unpersist()
     bilan.reperees = bilans.reperees
     bilan.vides_finales = bilans.vides_finales
     bilan.rejetees = bilans.rejetees + bilans.vides - bilans.vides_finales
