@@ -66,6 +66,7 @@ from orientation.tables.fichiers import (
 __all__ = ["ErreurSpark", "MESSAGE_VIDE", "executer_spark", "ouvrir_session", "screen"]
 
 MESSAGE_VIDE = "ligne vide"
+LIGNES_PAR_PAQUET = 8_192  # lignes de résultats par cellule IPC (≈ 4 Mo)
 
 
 class ErreurSpark(Exception):
@@ -74,6 +75,11 @@ class ErreurSpark(Exception):
 
     def __init__(self, cause: BaseException):
         texte = str(getattr(cause, "desc", None) or cause).strip()
+        if "OutOfMemoryError" in texte or "SparkContext was shut down" in texte:
+            super().__init__("mémoire de la JVM épuisée (ou Spark arrêté) : relancez avec "
+                             "--spark-conf spark.driver.memory=4g (spark.executor.memory sur "
+                             "une grappe)")
+            return
         lignes = [x.strip() for x in texte.splitlines() if x.strip()]
         utiles = [x for x in lignes if "Error" in x or "Exception" in x] or lignes or [
             type(cause).__name__]
@@ -178,12 +184,16 @@ class Emballage:
         return pa.RecordBatch.from_arrays(colonnes, schema=self.schema)
 
     def resultats(self, sortie: pa.RecordBatch) -> pa.RecordBatch:
-        if self.paquets:
-            flux = pa.BufferOutputStream()
-            with pa.ipc.new_stream(flux, sortie.schema) as ecrivain:
-                ecrivain.write_batch(sortie)
-            return self._nuls(1, {"_genre": pa.array([RESULTAT], pa.int8()),
-                                  "_lot": pa.array([flux.getvalue().to_pybytes()], pa.binary())})
+        if self.paquets:  # des paquets de LIGNES_PAR_PAQUET lignes (mémoire de la JVM bornée)
+            paquets = []
+            for debut in range(0, sortie.num_rows, LIGNES_PAR_PAQUET):
+                flux = pa.BufferOutputStream()
+                with pa.ipc.new_stream(flux, sortie.schema) as ecrivain:
+                    ecrivain.write_batch(sortie.slice(debut, LIGNES_PAR_PAQUET))
+                paquets.append(flux.getvalue().to_pybytes())
+            n = len(paquets)
+            return self._nuls(n, {"_genre": pa.array(np.full(n, RESULTAT, dtype=np.int8)),
+                                  "_lot": pa.array(paquets, pa.binary())})
         n = sortie.num_rows
         valeurs = {f"c{i}": _decoder(sortie.column(i)) for i in range(self.nb_entree)}
         for j, c in enumerate(COLONNES_RESULTATS):
@@ -475,7 +485,8 @@ def _configuration(maitre: str) -> dict[str, str]:
         + str(Path(__file__).with_name("log4j2-spark.properties")),
     }
     if maitre.startswith("local"):
-        conf |= {"spark.ui.enabled": "false", "spark.sql.shuffle.partitions": "4",
+        conf |= {"spark.ui.enabled": "false", "spark.driver.memory": "2g",
+                 "spark.sql.shuffle.partitions": "4",
                  "spark.driver.host": "127.0.0.1", "spark.driver.bindAddress": "127.0.0.1",
                  "spark.pyspark.python": sys.executable,
                  "spark.pyspark.driver.python": sys.executable}
@@ -1037,6 +1048,7 @@ def executer_spark(entree: str, sortie: str, options: Any, maitre: str,
     reperage = reperage_pour(options.regles)
     referentiel = reperage.referentiel
     spark = ouvrir_session(maitre, conf)
+    spark.sparkContext.setLogLevel("OFF")  # les échecs remontent par ErreurSpark, en une phrase
     if fmt == ".csv":
         ouverte = ouvrir_entree(spark, entree, "csv", options.encodage)
     else:
