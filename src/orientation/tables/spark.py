@@ -951,7 +951,8 @@ def _ecrire_fichier(spark: Any, tout: Any, entree: Entree, sortie: Path, options
         tout.write.parquet("file://" + str(cache))
         parts = spark.read.parquet("file://" + str(cache))
         lignes = (parts.filter(F.col("_genre") == BILAN)
-                  .select("*", F.col("_metadata.file_name").alias("_part")).collect())
+                  .select(*META.names, F.col("_metadata.file_name").alias("_part"))
+                  .collect())  # sans la colonne des paquets : les résultats ne sont pas relus
         bilans = _lire_bilans(lignes)
         # l'ordre des morceaux : celui de leur premier segment dans l'entrée
         premier: dict[str, tuple[str, int]] = {}
