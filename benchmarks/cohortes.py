@@ -12,7 +12,12 @@ avec sa mémoire maximale (VmHWM) :
 - le plancher **polars** : lire le même fichier d'entrée et écrire une sortie identique à
   celle de batch (mêmes colonnes, mêmes valeurs : la sortie de batch relue au préalable, hors
   chronomètre) — ce qu'un programme qui ne ferait *rien* d'autre coûterait ;
-- le plancher **pandas** : la même chose avec pandas.
+- le plancher **pandas** : la même chose avec pandas ;
+- **Spark** ``local[2]`` : ``orientation batch ENTREE -o SORTIE --spark local[2]`` (même
+  sortie fichier que batch), et pour Parquet aussi vers un dossier de jeux de données
+  (``-o DOSSIER``, la sortie d'une grappe). La durée compte le démarrage de la JVM (donné à
+  part) ; la mémoire est celle de tout l'arbre de processus (pilote Python, JVM, processus
+  Python des exécuteurs), sondée toutes les 0,2 s. ``--sans-spark`` les omet.
 
 Le rapport batch / plancher polars est la cible de l'issue 14 (≤ 1,5). Les fichiers sont
 synthétiques (``orientation synth``), écrits dans un dossier temporaire effacé à la fin.
@@ -26,6 +31,7 @@ import argparse
 import json
 import os
 import platform
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -62,6 +68,46 @@ elif genre == "pandas":
         if reference.endswith(".csv") else pd.read_parquet(reference)
     prepa = time.perf_counter() - t
     ecrire(df)
+elif genre.startswith("spark"):
+    import os, threading
+    arbre = {"pic": 0}
+    def rss_arbre():
+        # mémoire résidente de ce processus et de tous ses descendants (Mo)
+        parents, rss = {}, {}
+        for p in os.listdir("/proc"):
+            if not p.isdigit():
+                continue
+            try:
+                with open(f"/proc/{p}/stat") as f:
+                    parents[int(p)] = int(f.read().rsplit(")", 1)[1].split()[1])
+                with open(f"/proc/{p}/status") as f:
+                    rss[int(p)] = next((int(l.split()[1]) for l in f if l.startswith("VmRSS:")), 0)
+            except (OSError, StopIteration, ValueError):
+                continue
+        moi, total, vus = os.getpid(), 0, set()
+        file = [moi]
+        while file:
+            x = file.pop()
+            if x in vus:
+                continue
+            vus.add(x)
+            total += rss.get(x, 0)
+            file.extend(e for e, pp in parents.items() if pp == x)
+        return total // 1024
+    fini = threading.Event()
+    def sonder():
+        while not fini.wait(0.2):
+            arbre["pic"] = max(arbre["pic"], rss_arbre())
+    threading.Thread(target=sonder, daemon=True).start()
+    from orientation.tables.spark import ouvrir_session
+    t = time.perf_counter()
+    ouvrir_session("local[2]")
+    demarrage_jvm = time.perf_counter() - t
+    from orientation.interfaces.cli import main
+    prepa = 0.0
+    code = main(["batch", entree, "-o", sortie, "--spark", "local[2]"])
+    assert code == 0, code
+    fini.set()
 else:
     from orientation.interfaces.cli import main
     prepa = 0.0
@@ -72,7 +118,10 @@ pic = 0
 for ligne in open("/proc/self/status"):
     if ligne.startswith("VmHWM:"):
         pic = int(ligne.split()[1]) // 1024
-print(json.dumps({"secondes": duree, "pic_mo": pic}))
+mesure = {"secondes": duree, "pic_mo": pic}
+if genre.startswith("spark"):
+    mesure |= {"pic_mo": max(pic, arbre["pic"]), "jvm": demarrage_jvm}
+print(json.dumps(mesure))
 """
 
 
@@ -108,7 +157,7 @@ def _nombre(n: float, decimales: int = 0) -> str:
     return f"{n:,.{decimales}f}".replace(",", " ").replace(".", ",")
 
 
-def banc(n: int, dossier: Path) -> None:
+def banc(n: int, dossier: Path, spark: bool = True) -> None:
     from orientation.tables.synthese import ecrire_cohorte
 
     csv_ = dossier / f"c{n}.csv"
@@ -128,13 +177,21 @@ def banc(n: int, dossier: Path) -> None:
         batch = _mesurer("batch", entree, sortie_batch, sortie_batch)
         polars = _mesurer("polars", entree, dossier / f"p{n}{suffixe}", sortie_batch)
         pandas = _mesurer("pandas", entree, dossier / f"d{n}{suffixe}", sortie_batch)
-        for nom, m in (("orientation batch", batch), ("plancher polars (lire + écrire)", polars),
-                       ("plancher pandas (lire + écrire)", pandas)):
+        mesures = [("orientation batch", batch), ("plancher polars (lire + écrire)", polars),
+                   ("plancher pandas (lire + écrire)", pandas)]
+        if spark:
+            m = _mesurer("spark", entree, dossier / f"s{n}{suffixe}", sortie_batch)
+            mesures.append((f"batch --spark local[2] (dont JVM {_nombre(m['jvm'], 1)} s)", m))
+            if suffixe == ".parquet":
+                m = _mesurer("spark-jeux", entree, dossier / f"j{n}", sortie_batch)
+                mesures.append((f"batch --spark local[2] → jeux Parquet (dont JVM "
+                                f"{_nombre(m['jvm'], 1)} s)", m))
+        for nom, m in mesures:
             _ligne(suffixe[1:].upper(), nom, f"{_nombre(m['mur'], 2)} s",
                    f"{_nombre(m['pic_mo'])} Mo", _nombre(n / m["mur"]),
                    f"**{_nombre(m['mur'] / polars['mur'], 2)}**")
-        for f in dossier.glob(f"[rpd]{n}*"):
-            f.unlink()
+        for f in dossier.glob(f"[rpdsj]{n}*"):
+            shutil.rmtree(f) if f.is_dir() else f.unlink()
 
 
 def page_scenarios(n: int = 10_000) -> None:
@@ -160,16 +217,19 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--grand", action="store_true", help="ajouter 1 000 000 patients")
     parser.add_argument("--tailles", type=int, nargs="*", help="tailles (remplace le défaut)")
+    parser.add_argument("--sans-spark", action="store_true", help="sans les mesures Spark")
+    parser.add_argument("--sans-page", action="store_true", help="sans la page Scénarios")
     args = parser.parse_args()
     tailles = args.tailles or ([100_000, 1_000_000] if args.grand else [100_000])
     charge = os.getloadavg()
     print(f"Machine : {platform.platform()}, {os.cpu_count()} cœurs, Python "
           f"{platform.python_version()} ; {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}"
           f" ; charge au départ {charge[0]:.1f} / {charge[1]:.1f} / {charge[2]:.1f}")
-    page_scenarios()
+    if not args.sans_page:
+        page_scenarios()
     with tempfile.TemporaryDirectory(prefix="banc-cohortes-") as d:
         for n in tailles:
-            banc(n, Path(d))
+            banc(n, Path(d), spark=not args.sans_spark)
 
 
 if __name__ == "__main__":

@@ -379,17 +379,20 @@ def commande_batch(args: argparse.Namespace) -> int:
                       regles=args.regles)
     sortie = args.sortie
     try:
-        if args.entree == "-":
+        if args.spark is not None:
+            bilan, restants = _batch_spark(args, options, rejet, avertir)
+            caches += restants
+        elif args.entree == "-":
             source = Source.octets("entrée standard", sys.stdin.buffer.read(),
                                    args.format_entree or "csv")
         else:
             source = Source.fichier(args.entree, args.format_entree)
-        sortie = args.sortie
-        if sortie is None:
-            sys.stdout.flush()
-        bilan = executer(source, sortie, options, rejet=rejet, avertir=avertir,
-                         flux_sortie=None if sortie else sys.stdout.buffer,
-                         progression=_progression if sys.stderr.isatty() else None)
+        if args.spark is None:
+            if sortie is None:
+                sys.stdout.flush()
+            bilan = executer(source, sortie, options, rejet=rejet, avertir=avertir,
+                             flux_sortie=None if sortie else sys.stdout.buffer,
+                             progression=_progression if sys.stderr.isatty() else None)
     except ErreurSaisie as e:
         sys.stderr.write("Fichier refusé :\n")
         sys.stderr.writelines(f"  - {m}\n" for m in e.messages[:REJETS_AFFICHES])
@@ -397,6 +400,9 @@ def commande_batch(args: argparse.Namespace) -> int:
             sys.stderr.write(f"  … et {nombre_fr(len(e.messages) - REJETS_AFFICHES)} autres\n")
         sys.stderr.write(f"Les colonnes et leurs valeurs : {VOCABULAIRE}\n")
         return SORTIE_SAISIE_INVALIDE
+    except _erreur_spark() as e:
+        sys.stderr.write(f"Spark a échoué : {e}\nAucun fichier de sortie n'a été laissé.\n")
+        return SORTIE_ERREUR_ECRITURE
     except OSError as e:
         if sortie is None:  # la sortie standard ne s'écrit plus : ne rien y vider en sortant
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
@@ -408,7 +414,7 @@ def commande_batch(args: argparse.Namespace) -> int:
                              f"{nombre_fr(partiel.rejetees)} ; la suite du fichier n'a pas "
                              "été lue.\n")
         return SORTIE_ERREUR_ECRITURE
-    if sys.stderr.isatty():
+    if sys.stderr.isatty() and args.spark is None:
         sys.stderr.write("\n")
     if caches:
         ou = f" : voir {bilan.fichier_rejets}" if bilan.fichier_rejets else ""
@@ -420,6 +426,50 @@ def commande_batch(args: argparse.Namespace) -> int:
         f"{nombre_fr(bilan.rejetees)}{vides} ({nombre_fr(bilan.secondes, 1)} s, "
         f"{nombre_fr(bilan.debit)} patients/s)\n")
     return SORTIE_SAISIE_INVALIDE if bilan.rejetees else 0
+
+
+def _erreur_spark() -> type[Exception]:
+    """La classe des échecs de Spark, sans charger PySpark quand --spark n'est pas demandé."""
+    module = sys.modules.get("orientation.tables.spark")
+    return module.ErreurSpark if module is not None else _Jamais
+
+
+class _Jamais(Exception):
+    pass
+
+
+def _batch_spark(args: argparse.Namespace, options, rejet, avertir):  # noqa: ANN001, ANN202
+    """batch --spark : le même cœur sur Spark (tables/spark.py) ; rend (bilan, rejets non
+    affichés au-delà de ceux passés à ``rejet``)."""
+    from orientation.situation.erreurs import ErreurSaisie as Erreur
+
+    if args.sortie is None:
+        raise Erreur(["(sortie) : avec --spark, donnez une sortie (-o FICHIER ou -o DOSSIER)"])
+    if args.entree == "-":
+        raise Erreur(["(fichier) : avec --spark, l'entrée est un fichier, un dossier ou une "
+                      "URL (pas l'entrée standard)"])
+    conf = {}
+    for paire in args.spark_conf or []:
+        cle, egal, valeur = paire.partition("=")
+        if not egal or not cle:
+            raise Erreur([f"(options) : --spark-conf attend CLE=VALEUR (reçu : « {paire} »)"])
+        conf[cle.strip()] = valeur.strip()
+    try:
+        import pyspark  # noqa: F401
+    except ImportError:
+        raise Erreur(["(options) : --spark demande PySpark : pip install 'orientation[spark]' "
+                      "(et Java 17 ou plus)"]) from None
+    from orientation.tables.spark import ErreurSpark, executer_spark
+
+    try:
+        return executer_spark(args.entree, args.sortie, options, args.spark, conf,
+                              format_entree=args.format_entree, rejet=rejet, avertir=avertir)
+    except ErreurSpark:
+        raise
+    except (ErreurSaisie, OSError):
+        raise
+    except Exception as e:  # noqa: BLE001 — Spark (JVM, grappe) : une phrase, code 1
+        raise ErreurSpark(e) from e
 
 
 def commande_modele(args: argparse.Namespace) -> int:
@@ -487,6 +537,14 @@ def _declarer_batch(commandes: argparse._SubParsersAction) -> None:
                        help="encodage du CSV d'entrée (par défaut détecté : UTF-8 ou "
                             "Windows-1252)")
     batch.add_argument("--regles", metavar="DOSSIER", help="autre dossier de règles")
+    batch.add_argument("--spark", metavar="MAITRE",
+                       help="repérer sur Spark (local[2], spark://hôte:7077, yarn…) : entrée CSV "
+                            "ou Parquet (fichier, dossier ou URL hdfs://, s3a://) ; SORTIE "
+                            "fichier (.csv, .parquet…) écrite comme sans Spark, ou dossier/URL : "
+                            "jeux Parquet SORTIE/resultats et SORTIE/rejets (docs/spark.md)")
+    batch.add_argument("--spark-conf", metavar="CLE=VALEUR", action="append",
+                       help="réglage Spark (répétable), par exemple "
+                            "spark.driver.memory=4g")
     batch.set_defaults(fonction=commande_batch)
 
 
