@@ -196,6 +196,29 @@ def test_contrat_arrow_un_lot_en_entree_resultats_et_rejets_en_sortie(moteur):
         {"ligne": 12, "id": None, "champ": "(ligne)", "message": "ligne vide"}]
 
 
+def test_colonnes_de_resultat_celles_de_l_agregat_commun_pour_toute_partie_des_regles(moteur):
+    """Les colonnes de résultat d'une cohorte sont bâties une fois par motif de règles
+    tirées, sans appeler ``reunir`` : pour n'importe quelle partie des règles (vide, toutes,
+    2 000 tirées au hasard), elles sont celles de l'agrégat commun à ``screen()``."""
+    import numpy as np
+
+    from orientation.resultat.assemblage import reunir
+    from orientation.tables.cohorte import ReperageCohorte
+    from orientation.tables.colonnes import conclusions_vers_ligne
+
+    referentiel = moteur.referentiel
+    regles = referentiel.regles
+    hasard = np.random.default_rng(14)
+    tirees = hasard.random((2_000, len(regles))) < hasard.choice([0.02, 0.1, 0.4], (2_000, 1))
+    tirees[0], tirees[1] = False, True
+    colonnes = ReperageCohorte(referentiel)._colonnes_sortie(tirees)
+    obtenu = pa.RecordBatch.from_pydict(colonnes).to_pylist()
+    for ligne, motif in zip(obtenu, tirees, strict=True):
+        tirees_ici = [r for r, t in zip(regles, motif, strict=True) if t]
+        attendu = conclusions_vers_ligne(reunir(referentiel, tirees_ici))
+        assert ligne == attendu
+
+
 def test_source_depuis_des_octets_ou_un_chemin_meme_resultat(tmp_path):
     (tmp_path / "e.csv").write_text(CORROMPU)
     a, b = io.BytesIO(), io.BytesIO()

@@ -53,6 +53,7 @@ from orientation.tables.colonnes import (
     COLONNES_REJETS,
     COLONNES_RESULTATS,
     GROUPES,
+    SEPARATEUR_LISTE,
     Rejet,
     conclusions_vers_ligne,
     est_vide,
@@ -108,21 +109,38 @@ def codes_dictionnaire(colonne: pa.Array | pa.ChunkedArray) -> tuple[np.ndarray,
     return indices.to_numpy(zero_copy_only=False).astype(np.int64, copy=False), valeurs + [None]
 
 
-def _motifs(bits: np.ndarray) -> tuple[np.ndarray, list[bytes], np.ndarray]:
-    """Motifs distincts des lignes d'une matrice booléenne : (code de chaque ligne, clé de
-    chaque motif, première ligne de chaque motif). Hachage Arrow sur les lignes comprimées."""
+def _motifs(bits: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Motifs distincts des lignes d'une matrice booléenne : (code de chaque ligne, première
+    ligne de chaque motif), codes dans l'ordre des premières apparitions. Hachage Arrow sur
+    les lignes comprimées."""
     n = len(bits)
     paquets = np.ascontiguousarray(np.packbits(bits, axis=1)) if bits.shape[1] else \
         np.zeros((n, 1), dtype=np.uint8)
     largeur = paquets.shape[1]
     binaire = pa.FixedSizeBinaryArray.from_buffers(pa.binary(largeur), n,
-                                                   [None, pa.py_buffer(paquets.tobytes())])
+                                                   [None, pa.py_buffer(paquets)])
     code = pc.dictionary_encode(binaire)
     codes = code.indices.to_numpy().astype(np.int64, copy=False)
-    cles = code.dictionary.to_pylist()
-    premier = np.zeros(len(cles), dtype=np.int64)
+    premier = np.zeros(len(code.dictionary), dtype=np.int64)
     premier[codes[::-1]] = np.arange(n - 1, -1, -1)
-    return codes, cles, premier
+    return codes, premier
+
+
+_JETONS = {  # ce qu'une ``Conclusions`` met dans chaque colonne de résultat
+    "niveau": lambda k: list(k.niveaux),
+    "urgence": lambda k: [True] if k.urgence else [],
+    "pps": lambda k: [True] if k.pps else [],
+    "secteurs": lambda k: list(k.secteurs), "parcours": lambda k: list(k.parcours),
+    "clusters": lambda k: [cid for cid, _, _ in k.clusters],
+    "acteurs": lambda k: [(cid, a) for cid, acteurs, _ in k.clusters for a in acteurs],
+    "appuis": lambda k: [a for a, _ in k.appuis],
+    "alertes": lambda k: [a for a, _ in k.alertes],
+}
+
+
+def _ordre_sortie(tout: Any) -> dict[str, list[Any]]:
+    """Pour chaque colonne, toutes les valeurs conclues dans l'ordre de sortie."""
+    return {c: _JETONS[c](tout) for c in ("niveau", "urgence", "pps", *COLONNES_LISTES)}
 
 
 @dataclass
@@ -161,38 +179,63 @@ class ReperageCohorte:
         self.neutre = construire_fait(Situation(age=0), self.parametres)
         self._neutre_items = set(self.neutre.items())
         self._unites: dict[tuple[int, tuple], dict[str, Any] | None] = {}
-        self._motifs: dict[tuple[str, bytes], Any] = {}
         self.cles = sorted(set(self.vectoriel.cles) | set(SCORES_FAIT))
-        # Pour chaque colonne de résultat, ce que chaque règle seule y met (``reunir`` sur
-        # cette règle) : la matrice d'incidence règles × valeurs de la colonne.
+        # Ce que chaque règle seule met dans chaque colonne de résultat (``reunir`` sur cette
+        # règle) : la matrice d'incidence règles × valeurs conclues. Les valeurs de chaque
+        # colonne y sont rangées dans l'ordre de sortie, celui que donne ``reunir`` sur
+        # toutes les règles à la fois (l'ordre du catalogue) : la valeur d'une colonne pour
+        # un ensemble de valeurs conclues est alors leur suite dans cet ordre, ce que
+        # ``reunir`` rend pour toute partie des règles (vérifié par les tests).
         seules = [reunir(referentiel, [r]) for r in referentiel.regles]
-        jetons = {
-            "niveau": lambda k: set(k.niveaux),
-            "urgence": lambda k: {True} if k.urgence else set(),
-            "pps": lambda k: {True} if k.pps else set(),
-            "secteurs": lambda k: set(k.secteurs), "parcours": lambda k: set(k.parcours),
-            "clusters": lambda k: {cid for cid, _, _ in k.clusters},
-            "acteurs": lambda k: {(cid, a) for cid, acteurs, _ in k.clusters for a in acteurs},
-            "appuis": lambda k: {a for a, _ in k.appuis},
-            "alertes": lambda k: {a for a, _ in k.alertes},
-        }
+        self._ordre = _ordre_sortie(reunir(referentiel, list(referentiel.regles)))
+        self._rien = conclusions_vers_ligne(reunir(referentiel, []))
         blocs, self._tranches = [], {}
         debut = 0
-        for c in ("niveau", "urgence", "pps", *COLONNES_LISTES):
-            par_regle = [jetons[c](k) for k in seules]
-            tous = sorted({j for js in par_regle for j in js}, key=repr)
-            incidence = np.zeros((len(seules), max(1, len(tous))), dtype=np.float32)
-            for i, js in enumerate(par_regle):
-                for j in js:
-                    incidence[i, tous.index(j)] = 1
+        for c, ordre in self._ordre.items():
+            rang = {j: i for i, j in enumerate(ordre)}
+            incidence = np.zeros((len(seules), max(1, len(ordre))), dtype=np.float32)
+            for i, k in enumerate(seules):
+                for j in _JETONS[c](k):
+                    if j not in rang:  # pragma: no cover — garde-fou sur ``reunir``
+                        raise RuntimeError(f"{c} : {j!r} absent de l'ordre de sortie")
+                    incidence[i, rang[j]] = 1
             blocs.append(incidence)
             self._tranches[c] = (debut, debut + incidence.shape[1])
             debut += incidence.shape[1]
         self._incidence = np.concatenate(blocs, axis=1)
-        self._contribue = {c: self._incidence[:, d:f].any(axis=1)
-                           for c, (d, f) in self._tranches.items()}
-        self._ids_regles = np.array([r.id for r in referentiel.regles], dtype=object)
-        self._regles: dict[bytes, str] = {}
+        self._ids_regles = pa.array([r.id for r in referentiel.regles], pa.string())
+
+        # Ce que chaque valeur conclue écrit dans sa colonne (l'acteur, pour un couple
+        # cluster-acteur) ; et la valeur d'une colonne sans rien de conclu.
+        self._textes = {c: pa.array([j[1] if c == "acteurs" else j for j in ordre] or [""],
+                                    pa.string())
+                        for c, ordre in self._ordre.items() if c not in ("urgence", "pps")}
+        for c in COLONNES_LISTES:
+            if self._rien[c] != "":  # pragma: no cover — garde-fou sur ``reunir``
+                raise RuntimeError(f"{c} : une liste vide ne s'écrit pas « » ")
+
+    def valeurs_colonne(self, colonne: str, presents: np.ndarray) -> pa.Array | np.ndarray:
+        """Les valeurs d'une colonne de résultat (celles de ``conclusions_vers_ligne``) pour
+        des ensembles de valeurs conclues : ``presents`` a une ligne par ensemble, un booléen
+        par valeur de ``self._ordre[colonne]``, dans cet ordre."""
+        k = len(presents)
+        presents = presents[:, :len(self._ordre[colonne])]
+        if colonne in ("urgence", "pps"):
+            return presents.any(axis=1) | bool(self._rien[colonne])
+        if colonne == "niveau":  # le plus élevé des niveaux conclus
+            aucun = ~presents.any(axis=1)
+            dernier = presents.shape[1] - 1 - np.argmax(presents[:, ::-1], axis=1) \
+                if presents.shape[1] else np.zeros(k, dtype=np.int64)
+            valeurs = self._textes[colonne].take(pa.array(dernier.astype(np.int64)))
+            return pc.if_else(pa.array(aucun), pa.scalar(self._rien[colonne], pa.string()),
+                              valeurs)
+        # une liste : les valeurs présentes, dans l'ordre, jointes par « ; »
+        lignes, positions = np.nonzero(presents)
+        decalages = np.zeros(k + 1, dtype=np.int32)
+        np.cumsum(np.bincount(lignes, minlength=k), out=decalages[1:])
+        listes = pa.ListArray.from_arrays(
+            pa.array(decalages), self._textes[colonne].take(pa.array(positions)))
+        return pc.binary_join(listes, SEPARATEUR_LISTE)
 
     # -- le contrat Arrow (Spark mapInArrow, etc.) --
     def reperer_lot(self, lot: pa.RecordBatch, lignes: Sequence[int] | np.ndarray | None = None
@@ -448,49 +491,32 @@ class ReperageCohorte:
     def _colonnes_sortie(self, tirees: np.ndarray) -> dict[str, pa.Array]:
         """Les colonnes de résultat, codées par dictionnaire.
 
-        Tout se calcule une fois par **motif distinct de règles tirées** (quelques milliers
-        dans une cohorte), jamais par ligne : pour chaque motif, l'ensemble des valeurs
-        conclues pour chaque colonne (union et niveau le plus élevé, par la matrice
-        d'incidence que donne ``reunir`` règle par règle) ; pour chaque ensemble distinct, la
-        valeur de la colonne par l'agrégat commun à ``screen()`` (``reunir``) sur les règles
-        d'un motif qui l'a. Chaque colonne est un dictionnaire Arrow : les indices sont les
-        ensembles distincts, pris par motif puis par ligne."""
+        Tout se calcule une fois par **motif distinct de règles tirées**, jamais par ligne :
+        pour chaque motif, l'ensemble des valeurs conclues de chaque colonne (union et niveau
+        le plus élevé, par la matrice d'incidence que donne ``reunir`` règle par règle) ; pour
+        chaque ensemble distinct, la valeur de la colonne (``valeurs_colonne``). Chaque colonne
+        est un dictionnaire Arrow : les indices sont les ensembles distincts, pris par motif
+        puis par ligne."""
         colonnes: dict[str, pa.Array] = {}
-        regles = self.referentiel.regles
         n = len(tirees)
-        motif_ligne, cles_motifs, premier = _motifs(tirees)
+        motif_ligne, premier = _motifs(tirees)
         representants = tirees[premier]  # une ligne par motif distinct
         membres = (representants.astype(np.float32) @ self._incidence) > 0
         for c, (debut, fin) in self._tranches.items():
-            code_motif, cles, premier_c = _motifs(membres[:, debut:fin])
-            valeurs = []
-            for cle, p in zip(cles, premier_c, strict=True):
-                memo = self._motifs.get((c, cle), _ABSENT)
-                if memo is _ABSENT:  # les règles tirées qui concluent sur cette colonne
-                    utiles = representants[p] & self._contribue[c]
-                    tirees_ici = [regles[i] for i in np.flatnonzero(utiles)]
-                    memo = conclusions_vers_ligne(reunir(self.referentiel, tirees_ici))[c]
-                    if len(self._motifs) >= TAILLE_MAX_CACHE:
-                        self._motifs.clear()
-                    self._motifs[(c, cle)] = memo
-                valeurs.append(memo)
+            code_motif, premier_c = _motifs(membres[:, debut:fin])
+            valeurs = self.valeurs_colonne(c, membres[premier_c, debut:fin])
             codes = code_motif[motif_ligne] if n else np.zeros(0, dtype=np.int64)
             if c in ("urgence", "pps"):
-                colonnes[c] = pa.array(np.array(valeurs, dtype=bool)[codes] if n
-                                       else np.zeros(0, bool))
+                colonnes[c] = pa.array(valeurs[codes] if n else np.zeros(0, bool))
             else:
                 colonnes[c] = pa.DictionaryArray.from_arrays(
-                    pa.array(codes.astype(np.int32), pa.int32()), pa.array(valeurs, pa.string()))
+                    pa.array(codes.astype(np.int32), pa.int32()), valeurs)
         # « regles » : les identifiants des règles tirées, un texte par motif distinct.
-        valeurs = []
-        for cle, ligne in zip(cles_motifs, representants, strict=True):
-            texte = self._regles.get(cle)
-            if texte is None:
-                texte = ";".join(self._ids_regles[ligne])
-                if len(self._regles) >= TAILLE_MAX_CACHE:
-                    self._regles.clear()
-                self._regles[cle] = texte
-            valeurs.append(texte)
+        lignes, positions = np.nonzero(representants)
+        decalages = np.zeros(len(representants) + 1, dtype=np.int32)
+        np.cumsum(np.bincount(lignes, minlength=len(representants)), out=decalages[1:])
+        textes = pc.binary_join(pa.ListArray.from_arrays(
+            pa.array(decalages), self._ids_regles.take(pa.array(positions))), SEPARATEUR_LISTE)
         colonnes["regles"] = pa.DictionaryArray.from_arrays(
-            pa.array(motif_ligne.astype(np.int32), pa.int32()), pa.array(valeurs, pa.string()))
+            pa.array(motif_ligne.astype(np.int32), pa.int32()), textes)
         return colonnes
