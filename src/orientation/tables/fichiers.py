@@ -143,6 +143,9 @@ class Lecture:
     total: int | None = None  # lignes de données, quand on le sait d'avance
     echo: tuple[str, ...] = ()  # colonnes recopiées dans la sortie (noms internes)
     noms_sortie: dict[str, str] = field(default_factory=dict)  # nom interne → en-tête
+    # colonnes que la lecture a codées par dictionnaire (texte ordinaire dans le fichier) :
+    # la sortie les réécrit en texte ordinaire
+    codees: frozenset[str] = frozenset()
 
 
 def _entete(noms: Sequence[Any]) -> Entete:
@@ -153,6 +156,23 @@ def _entete(noms: Sequence[Any]) -> Entete:
 
 
 _BRUT = threading.local()
+TEXTE_CODE = pa.dictionary(pa.int32(), pa.string())
+
+
+def _a_coder(canonique: str) -> bool:
+    """Les colonnes des champs sont lues codées par dictionnaire : leurs indices sont les
+    codes du repérage (``tables.cohorte``), et l'on ne traite qu'une fois chaque valeur
+    distincte (neutralisation, caractères interdits). L'identifiant et les colonnes libres,
+    presque toutes distinctes, restent du texte ordinaire."""
+    return canonique in CHAMPS_COLONNES and not getattr(_BRUT, "actif", False)
+
+
+def par_valeur(colonne: pa.Array, calcul: Callable[[pa.Array], pa.Array]) -> pa.Array:
+    """``calcul`` (Arrow, sur du texte) ligne à ligne ; sur une colonne codée par
+    dictionnaire, une fois par valeur distincte (une cellule nulle donne nul)."""
+    if pa.types.is_dictionary(colonne.type):
+        return calcul(colonne.dictionary).take(colonne.indices)
+    return calcul(colonne)
 
 
 def ouvrir_lecture(source: Source, encodage: str | None = None, taille: int = TAILLE_LOT,
@@ -303,13 +323,15 @@ def _lire_csv(source: Source, encodage: str | None, taille: int) -> Lecture:
                                                 ignore_empty_lines=False,
                                                 invalid_row_handler=rangee_invalide),
                 convert_options=pcsv.ConvertOptions(
-                    column_types={n: pa.string() for n in internes},
+                    column_types={n: TEXTE_CODE if _a_coder(c) else pa.string()
+                                  for n, c in zip(internes, entete.canoniques, strict=True)},
                     strings_can_be_null=True, quoted_strings_can_be_null=False))
             etat = _NumerosCsv(len(noms), sep)
             for lot in _iterer(lecteur):
                 etat.guillemets, etat.illisibles = transcodeur.guillemets, transcodeur.illisibles
                 yield _lot_csv(pa.Table.from_batches([lot]), entete, encodage, invalides, etat)
-            vide = pa.table({n: pa.array([], pa.string()) for n in internes})
+            vide = pa.table({n: pa.array([], TEXTE_CODE if _a_coder(c) else pa.string())
+                             for n, c in zip(internes, entete.canoniques, strict=True)})
             yield _lot_csv(vide, entete, encodage, invalides, etat, fin=True)
         finally:
             brut.close()
@@ -320,7 +342,8 @@ def _lire_csv(source: Source, encodage: str | None, taille: int) -> Lecture:
     elif source.contenu is not None:
         total = max(0, source.contenu.count(b"\n") - 1)
     del impose
-    return Lecture(entete, lots, separateur=sep, encodage=encodage, total=total)
+    return Lecture(entete, lots, separateur=sep, encodage=encodage, total=total,
+                   codees=frozenset(c for c in entete.canoniques if _a_coder(c)))
 
 
 def _iterer(lecteur: Any) -> Iterator[pa.RecordBatch]:
@@ -365,14 +388,15 @@ def _lot_csv(table: pa.Table, entete: Entete, encodage: str, invalides: dict[int
     for nom_interne, canonique in zip(table.column_names, entete.canoniques, strict=True):
         colonne = table.column(nom_interne)
         colonne = (colonne.chunk(0) if colonne.num_chunks == 1 else
-                   pa.concat_arrays(colonne.chunks) if colonne.num_chunks else
-                   pa.array([], pa.string()))
+                   colonne.combine_chunks() if colonne.num_chunks else
+                   pa.array([], colonne.type))
         if k and etat.illisibles:
-            fautes = pc.fill_null(pc.match_substring(colonne, ILLISIBLE), False)
+            fautes = pc.fill_null(par_valeur(colonne, lambda v: pc.match_substring(
+                v, ILLISIBLE)), False)
             if pc.any(fautes).as_py():
                 illisibles[canonique] = fautes.to_numpy(zero_copy_only=False)
         if k and etat.guillemets:
-            nl = pc.count_substring(colonne, "\n")
+            nl = par_valeur(colonne, lambda v: pc.count_substring(v, "\n"))
             if pc.max(nl).as_py():
                 retours += pc.fill_null(nl, 0).to_numpy(zero_copy_only=False)
         colonnes.append(colonne)
@@ -423,7 +447,8 @@ def _refuser_multilignes(lot: LotLu, retours: np.ndarray, entete: Entete) -> Lot
     champs = [c for c in entete.canoniques if c in CHAMPS_COLONNES]
     suspect = np.zeros(lot.donnees.num_rows, dtype=bool)
     for c in champs:
-        nl = pc.fill_null(pc.count_substring(lot.donnees.column(c), "\n"), 0)
+        nl = pc.fill_null(par_valeur(lot.donnees.column(c),
+                                     lambda v: pc.count_substring(v, "\n")), 0)
         suspect |= nl.to_numpy(zero_copy_only=False) > 0
     if not suspect.any():
         return lot
@@ -472,22 +497,57 @@ def en_texte(colonne: pa.Array) -> pa.Array:
 def _lire_parquet(source: Source, taille: int) -> Lecture:
     import pyarrow.parquet as pq
 
+    def ouvrir(**options: Any) -> Any:
+        return pq.ParquetFile(source.chemin if source.chemin else io.BytesIO(source.contenu),
+                              **options)
+
     try:
-        fichier = pq.ParquetFile(source.chemin if source.chemin else io.BytesIO(source.contenu))
+        fichier = ouvrir()
         noms = fichier.schema_arrow.names
     except Exception as e:  # noqa: BLE001 — tout fichier illisible donne le même message
         raise ErreurSaisie([f"(fichier) : Parquet illisible ({type(e).__name__})"]) from None
     entete = _entete(noms)
+    # Colonnes de texte des champs lues codées par dictionnaire (Parquet les range déjà
+    # ainsi : aucune chaîne n'est recopiée ligne à ligne).
+    codees = [n for n, c, t in zip(noms, entete.canoniques, fichier.schema_arrow.types,
+                                    strict=True)
+              if _a_coder(c) and (pa.types.is_string(t) or pa.types.is_large_string(t))]
+    if codees:
+        try:
+            fichier = ouvrir(read_dictionary=codees)
+        except Exception as e:  # noqa: BLE001
+            raise ErreurSaisie([f"(fichier) : Parquet illisible ({type(e).__name__})"]) \
+                from None
+
+    def lot_lu(morceaux: list[pa.RecordBatch], debut: int) -> LotLu:
+        # des lots de ``taille`` lignes, par-dessus les groupes de lignes du fichier (chacun
+        # a ses dictionnaires) : les mêmes lots, donc la même sortie, qu'en texte ordinaire
+        table = pa.Table.from_batches(morceaux)
+        if len(morceaux) > 1:
+            table = table.unify_dictionaries().combine_chunks()
+        colonnes = [en_texte(c.chunk(0)) for c in table.columns]
+        donnees = pa.RecordBatch.from_arrays(colonnes, names=list(entete.canoniques))
+        return LotLu(donnees, np.arange(debut, debut + table.num_rows))
 
     def lots() -> Iterator[LotLu]:
         debut = 2
+        attente: list[pa.RecordBatch] = []
+        nombre = 0
         for lot in fichier.iter_batches(batch_size=taille):
-            colonnes = [en_texte(lot.column(i)) for i in range(lot.num_columns)]
-            donnees = pa.RecordBatch.from_arrays(colonnes, names=list(entete.canoniques))
-            yield LotLu(donnees, np.arange(debut, debut + lot.num_rows))
-            debut += lot.num_rows
+            attente.append(lot)
+            nombre += lot.num_rows
+            while nombre >= taille:
+                table = pa.Table.from_batches(attente)
+                yield lot_lu(table.slice(0, taille).to_batches(), debut)
+                debut += taille
+                attente = [b for b in table.slice(taille).to_batches() if b.num_rows]
+                nombre -= taille
+        if nombre:
+            yield lot_lu(attente, debut)
 
-    return Lecture(entete, lots, total=fichier.metadata.num_rows)
+    canoniques = dict(zip(noms, entete.canoniques, strict=True))
+    return Lecture(entete, lots, total=fichier.metadata.num_rows,
+                   codees=frozenset(canoniques[n] for n in codees))
 
 
 # --- JSON Lines ---------------------------------------------------------------------------------

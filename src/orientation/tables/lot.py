@@ -157,6 +157,7 @@ class MiseEnForme:
     def __init__(self, lecture: Lecture, presentation: Presentation, referentiel: Referentiel,
                  format_: str):
         self.echo = list(lecture.echo)
+        self.codees = lecture.codees
         self.noms = [lecture.noms_sortie.get(c, c) for c in self.echo]
         self.presentation = presentation
         self.format = format_
@@ -178,7 +179,9 @@ class MiseEnForme:
         for c in self.echo:
             colonne = lot.column(c)
             if tableur:
-                colonne = neutraliser(colonne)
+                colonne = neutraliser(colonne)  # une fois par valeur distincte, si codée
+            if c in self.codees and pa.types.is_dictionary(colonne.type):
+                colonne = colonne.dictionary.take(colonne.indices)  # texte, comme le fichier
             colonnes.append(colonne)
         for c in COLONNES_RESULTATS:
             colonne = lot.column(c)
