@@ -219,6 +219,32 @@ def test_colonnes_de_resultat_celles_de_l_agregat_commun_pour_toute_partie_des_r
         assert ligne == attendu
 
 
+def test_erreur_d_ecriture_en_cours_de_route_aucun_fichier_qui_a_l_air_complet(tmp_path,
+                                                                              monkeypatch):
+    """L'écriture se fait dans un fil à part : une erreur au deuxième lot (disque plein)
+    arrête tout, remonte telle quelle avec ce qui a été fait, et ne laisse aucun fichier."""
+    from orientation.tables import fichiers
+
+    ecrits = []
+    ecrire_csv = fichiers.Ecrivain._ecrire_csv
+
+    def disque_plein(self, lot):
+        if ecrits:
+            raise OSError(28, "plus de place sur le disque")
+        ecrits.append(lot.num_rows)
+        ecrire_csv(self, lot)
+
+    monkeypatch.setattr(fichiers.Ecrivain, "_ecrire_csv", disque_plein)
+    contenu = io.StringIO()
+    ecrire_cohorte(2_000, 2, None, contenu)
+    (tmp_path / "e.csv").write_text(contenu.getvalue())
+    with pytest.raises(OSError, match="plus de place") as erreur:
+        executer(tmp_path / "e.csv", tmp_path / "s.csv", Options(taille=100))
+    assert len(ecrits) == 1 and ecrits[0] < 2_000  # le premier lot seulement
+    assert erreur.value.bilan.non_atteintes and erreur.value.bilan.reperees >= ecrits[0]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["e.csv"]
+
+
 def test_source_depuis_des_octets_ou_un_chemin_meme_resultat(tmp_path):
     (tmp_path / "e.csv").write_text(CORROMPU)
     a, b = io.BytesIO(), io.BytesIO()

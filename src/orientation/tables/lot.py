@@ -248,6 +248,64 @@ def _en_tache_de_fond(iterateur: Iterator[Any], profondeur: int = 2) -> Iterator
         arret.set()
 
 
+class EcritureDeFond:
+    """Écrit les lots dans un fil à part (mise en forme et écriture Arrow, qui rendent la
+    main à Python, pendant que le fil principal repère le lot suivant) ; file bornée : la
+    mémoire ne dépend pas du nombre de lots. Une erreur d'écriture est relancée dans le fil
+    principal au lot suivant, ou à ``terminer``."""
+
+    def __init__(self, ecrire: Callable[[pa.RecordBatch], None], profondeur: int = 2):
+        self._ecrire = ecrire
+        self._file: queue.Queue = queue.Queue(profondeur)
+        self._erreur: BaseException | None = None
+        self._arret = threading.Event()
+        self._fil = threading.Thread(target=self._travailler, daemon=True)
+        self._fil.start()
+
+    def _travailler(self) -> None:
+        while True:
+            lot = self._file.get()
+            if lot is None or self._arret.is_set():
+                return
+            try:
+                self._ecrire(lot)
+            except BaseException as e:  # noqa: BLE001 — relancée dans le fil principal
+                self._erreur = e
+                return
+
+    def _verifier(self) -> None:
+        if self._erreur is not None:
+            raise self._erreur
+
+    def ecrire(self, lot: pa.RecordBatch) -> None:
+        while True:
+            self._verifier()
+            try:
+                self._file.put(lot, timeout=0.1)
+                return
+            except queue.Full:
+                if not self._fil.is_alive():
+                    self._verifier()
+                    raise RuntimeError("écriture interrompue") from None  # pragma: no cover
+
+    def terminer(self) -> None:
+        """Attend que tous les lots soient écrits (relance l'erreur d'écriture s'il y en a)."""
+        if self._fil.is_alive():
+            self.ecrire(None)  # type: ignore[arg-type]
+            self._fil.join()
+        self._verifier()
+
+    def arreter(self) -> None:
+        """Abandon : le fil s'arrête sans écrire ce qui reste (avant d'effacer les fichiers)."""
+        self._arret.set()
+        while self._fil.is_alive():
+            try:
+                self._file.put_nowait(None)
+            except queue.Full:
+                pass
+            self._fil.join(timeout=0.1)
+
+
 @dataclass
 class Collecte:
     """Les résultats gardés en mémoire (application) : lots Arrow déjà mis en forme."""
@@ -321,6 +379,7 @@ def executer(
     if flux is None:
         flux = io.BytesIO()
     ecrivain = Ecrivain(flux, format_sortie, presentation, mise_en_forme)
+    de_fond = EcritureDeFond(ecrivain.ecrire)
     rejets_atomique: FichierAtomique | None = None
     rejets_excel: list[Rejet] = []
     vides_en_attente: list[int] = []
@@ -363,7 +422,7 @@ def executer(
         bilan.lues = bilan.reperees + bilan.rejetees + len(vides_en_attente)
         noter(rejets)
         if r.sortie.num_rows:
-            ecrivain.ecrire(r.sortie)
+            de_fond.ecrire(r.sortie)
             if collecte is not None:
                 collecte.lots.append(mise_en_forme(r.sortie))
                 collecte.lignes.append(r.lignes)
@@ -377,6 +436,7 @@ def executer(
             recevoir(lu, reperage.traiter(lu.donnees, lu.lignes, lu.illisibles))
         bilan.vides_finales = len(vides_en_attente)
         bilan.lues = bilan.reperees + bilan.rejetees
+        de_fond.terminer()
         ecrivain.fermer(mise_en_forme.vide(), rejets_excel)
         if rejets_atomique is not None:
             rejets_atomique.valider()
@@ -392,6 +452,7 @@ def executer(
     finally:
         if not termine:
             bilan.non_atteintes = True
+            de_fond.arreter()
             for f in (atomique, rejets_atomique):
                 if f is not None:
                     f.abandonner()
