@@ -95,6 +95,16 @@ _NEUTRE = {"booleen": False, "entier": 0, "decimal": 0.0}
 _ARROW = {"booleen": pa.bool_(), "entier": pa.int64(), "decimal": pa.float64()}
 
 
+def _tableau(valeurs: list[Any], genre: str) -> np.ndarray:
+    """Les valeurs d'une clé du fait en tableau numpy : booléens et nombres typés ; textes en
+    chaînes numpy (comparées en C, sans objet Python par ligne) s'ils sont tous des textes."""
+    if genre in _NP:
+        return np.array(valeurs, dtype=_NP[genre])
+    if valeurs and all(type(v) is str for v in valeurs):
+        return np.array(valeurs, dtype=np.str_)
+    return np.array(valeurs, dtype=object)
+
+
 def codes_dictionnaire(colonne: pa.Array | pa.ChunkedArray) -> tuple[np.ndarray, list[Any]]:
     """Les codes (un par ligne) et les valeurs distinctes d'une colonne ; une cellule nulle
     a le code ``len(valeurs)`` (sa valeur : ``None``)."""
@@ -420,15 +430,14 @@ class ReperageCohorte:
                                     dtype=bool)
                 defaut = _NEUTRE.get(genre, "")
                 propre = [v if p else defaut for v, p in zip(table, presence, strict=True)]
-                V[k] = np.array(propre, dtype=_NP.get(genre, object))[codes]
+                V[k] = _tableau(propre, genre)[codes]
                 P[k] = presence[codes]
         for k in self.cles:
             if k not in V:
                 genre = _type_cle(k)
                 v = self.neutre.get(k, _ABSENT)
                 present = v is not _ABSENT
-                V[k] = np.full(n, v if present else _NEUTRE.get(genre, ""),
-                               dtype=_NP.get(genre, object))
+                V[k] = np.repeat(_tableau([v if present else _NEUTRE.get(genre, "")], genre), n)
                 P[k] = np.full(n, present, dtype=bool)
 
         rapides = np.flatnonzero(valide)
