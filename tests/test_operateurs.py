@@ -28,7 +28,7 @@ from orientation.tables.synthese import cohorte_complete
 from tests.conftest import REGLES
 from tests.oracles import SORTES, regles_tirees_reference
 
-N = 1_500
+N = 600
 PREFIXE = "R-ZOP-"
 
 # Des champs de chaque type, obligatoires et facultatifs (un champ facultatif absent ne
