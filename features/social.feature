@@ -271,6 +271,30 @@ Fonctionnalité: La situation sociale
       Et le parcours est complexe
       Et la fonction d'appui « DAC – réponse globale » est proposée
 
+  @R-SOCIAL-PERINATALITE-SANS-DOMICILE @R-SANTE-PERINATALITE-VULNERABLE
+  Règle: Une femme enceinte ou une jeune mère sans domicile : aide sociale à l'enfance, SIAO, PMI ; parcours complexe
+
+    Scénario: Enceinte de 7 mois, à la rue, à l'AME, ne parle pas français
+      Soit une patiente de 28 ans
+      Et elle est enceinte
+      Et elle est sans domicile
+      Et elle bénéficie de l'aide médicale de l'État (AME)
+      Et elle ne parle pas français
+      Quand on évalue sa situation
+      Alors le parcours est complexe
+      Et la fonction d'appui « DAC – réponse globale » est proposée
+      Et la fonction d'appui « staff_perinatalite » est proposée
+      Et l'acteur « SIAO et 115 (hébergement d'urgence, veille sociale) » est proposé
+      Et l'acteur « PMI » est proposé
+
+    Scénario: Une jeune mère logée reste dans un parcours coordonné
+      Soit une patiente de 28 ans
+      Et elle a accouché il y a 6 semaines
+      Et elle a des difficultés financières
+      Quand on évalue sa situation
+      Alors le parcours est coordonné
+      Et la règle R-SOCIAL-PERINATALITE-SANS-DOMICILE ne fait pas partie des raisons
+
   @R-SOCIAL-AME-A-DEMANDER @R-SOCIAL-SANS-COUVERTURE
   Règle: Sans titre de séjour ni couverture, c'est l'aide médicale de l'État qu'on demande
 
