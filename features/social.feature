@@ -61,6 +61,9 @@ Fonctionnalité: La situation sociale
       Et il n'a aucune couverture maladie
       Quand on évalue sa situation
       Alors l'alerte « sans couverture » est levée
+      # CSP L6112-6 : la PASS soigne les personnes sans couverture et les accompagne dans la
+      # reconnaissance de leurs droits (REFERENTIEL.md § 7).
+      Et l'alerte « sans couverture » cite la « PASS »
       Et le cluster « Hôpital » est proposé avec « Permanence d'accès aux soins de santé (PASS) »
       Et les secteurs en cause sont : sanitaire et social
       Et le parcours est coordonné
