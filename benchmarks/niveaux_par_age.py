@@ -50,7 +50,7 @@ def mesurer(n: int, graine: int) -> str:
     with tempfile.TemporaryDirectory() as dossier:
         entree, sortie = Path(dossier) / "pop.csv", Path(dossier) / "out.csv"
         ecrire_cohorte(n, graine, entree, sys.stdout, profil="population")
-        bilan = executer(entree, sortie, workers=2)
+        bilan = executer(entree, sortie)
         ages = pd.read_csv(entree, dtype=str, usecols=["id", "age"])
         resultats = pd.read_csv(sortie, dtype=str, usecols=["id", "niveau", "appuis", "regles"])
     d = ages.merge(resultats, on="id")

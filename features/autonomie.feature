@@ -48,7 +48,7 @@ Fonctionnalité: La perte d'autonomie fonctionnelle
       Et le parcours est coordonné
 
   @R-AUTONOMIE-CAISSE-RETRAITE
-  Règle: En GIR 5 ou 6, la caisse de retraite peut aider
+  Règle: En GIR 5, ou en GIR 6 devant une difficulté de la vie quotidienne, la caisse de retraite peut aider
 
     Plan du scénario: GIR <gir> à 70 ans
       Soit un patient de 70 ans
@@ -60,7 +60,32 @@ Fonctionnalité: La perte d'autonomie fonctionnelle
         | gir | proposition       |
         | 4   | n'est pas proposé |
         | 5   | est proposé       |
-        | 6   | est proposé       |
+        | 6   | n'est pas proposé |
+
+    Plan du scénario: GIR 6 à 74 ans et <difficulté>
+      Soit une patiente de 74 ans
+      Et elle est en GIR 6
+      Et « <champ> » vaut « <valeur> »
+      Quand on évalue sa situation
+      Alors l'acteur « Caisse de retraite (action sociale) » est proposé
+
+      Exemples:
+        | difficulté                   | champ                          | valeur   |
+        | besoin d'aide pour le ménage | autonomie.iadl_dependantes     | 1        |
+        | isolement                    | social.isolement               | oui      |
+        | difficultés financières      | social.difficultes_financieres | oui      |
+        | logement inadapté            | social.logement                | inadapte |
+
+    Scénario: Un retraité robuste en GIR 6 avec une hypertension reste dans un parcours simple
+      Soit un patient de 78 ans
+      Et il est en GIR 6
+      Et il a une maladie chronique : hypertension
+      Et il prend 3 médicaments par jour
+      Quand on évalue sa situation
+      Alors le parcours est simple
+      Et aucun PPS n'est recommandé
+      Et l'acteur « Caisse de retraite (action sociale) » n'est pas proposé
+      Et la fonction d'appui « DAC – réponse globale » n'est pas proposée
 
   @R-AUTONOMIE-PCH
   Règle: Avant 60 ans, la perte d'autonomie se compense par la PCH de la MDPH, après 60 ans par l'APA

@@ -14,6 +14,8 @@ Fonctionnalité: Cas particuliers du parcours de soins coordonnés
       Quand on évalue sa situation
       Alors c'est une urgence
       Et l'alerte « urgence » est levée
+      # CSP L6311-1 ; REFERENTIEL.md § 4 : « vital emergency → centre 15 (SAMU) ».
+      Et l'alerte « urgence » cite le « 15 »
       Et le cluster « Hôpital » est proposé avec « SAMU – centre 15 » et « Service des urgences »
 
       Exemples:
@@ -52,6 +54,9 @@ Fonctionnalité: Cas particuliers du parcours de soins coordonnés
       Alors le cluster « Médecine de ville » est proposé avec « Communauté professionnelle territoriale de santé (CPTS) » et « Centre de santé »
       Et le cluster « Juridico-assuranciel » est proposé avec « Assurance maladie (CPAM) »
       Et l'alerte « Aucun médecin traitant déclaré » est levée
+      # REFERENTIEL.md § 4 : « help: the CPAM's médiateur/conciliateur, the CPTS of the
+      # territory ».
+      Et l'alerte « sans médecin traitant » cite la « CPTS » et le « conciliateur »
 
   @R-CAS-ENFANT-SANS-MEDECIN-TRAITANT
   Règle: Avant 16 ans, pas de pénalité sans médecin traitant : pas d'alerte, mais un relais
@@ -177,6 +182,9 @@ Fonctionnalité: Cas particuliers du parcours de soins coordonnés
       Et une maltraitance est suspectée
       Quand on évalue sa situation
       Alors l'alerte « maltraitance » est levée
+      # REFERENTIEL.md § 5 : « 3977 (older or disabled adults) » ; code pénal art. 226-14 :
+      # signalement au procureur sans l'accord d'une personne qui ne peut se protéger.
+      Et l'alerte « maltraitance » cite le « 3977 », le « procureur » et l'article « 226-14 »
       Et le cluster « Action sociale et collectivités » est proposé avec « Service social départemental »
       Et le secteur social est en cause
       Et le parcours de vie est concerné
@@ -191,6 +199,10 @@ Fonctionnalité: Cas particuliers du parcours de soins coordonnés
       Alors le parcours n'est pas simple
       Et le parcours est complexe
       Et l'alerte « violences_conjugales » est levée
+      # HAS 2019 (mise à jour 2020) : 17 en cas de danger immédiat, 3919 ; code pénal
+      # art. 226-14, 3° (loi n° 2020-936) : signalement au procureur.
+      Et l'alerte « violences conjugales » cite le « 17 », le « 3919 », le « procureur » et l'article « 226-14 »
+      Et aucun message d'alerte ne cite le « 3977 »
       Et l'acteur « Association d'aide aux victimes (116 006) » est proposé
       Et l'acteur « SIAO et 115 (hébergement d'urgence, veille sociale) » est proposé
       Et l'acteur « Procureur de la République (signalement) » est proposé
@@ -206,6 +218,9 @@ Fonctionnalité: Cas particuliers du parcours de soins coordonnés
       Quand on évalue sa situation
       Alors le parcours n'est pas simple
       Et l'alerte « crise_suicidaire » est levée
+      # 3114, numéro national de prévention du suicide (feuille de route santé mentale
+      # 2018) ; 15 si le danger est immédiat (ANAES, conférence de consensus 2000).
+      Et l'alerte « crise suicidaire » cite le « 3114 » et le « 15 »
       Et l'acteur « Centre médico-psychologique (CMP) » est proposé
       Et l'acteur « Service des urgences » est proposé
       Et ce n'est pas une urgence
@@ -215,6 +230,7 @@ Fonctionnalité: Cas particuliers du parcours de soins coordonnés
       Et elle est en crise suicidaire
       Quand on évalue sa situation
       Alors l'alerte « crise_suicidaire » est levée
+      Et l'alerte « crise suicidaire » cite le « 3114 »
       Et l'acteur « Personne de confiance » n'est pas proposé
       Et le parcours n'est pas simple
 

@@ -228,6 +228,9 @@ Fonctionnalité: Quand le parcours devient complexe
       Et le parcours est complexe
       Et l'alerte « enfant_en_danger » est levée
       Et l'alerte « maltraitance » est levée
+      # CASF L226-3 (information préoccupante, CRIP), L226-4 (procureur), L226-6 (119) ;
+      # code pénal art. 226-14, 2° (secret levé, accord du mineur non nécessaire).
+      Et l'alerte « enfant en danger » cite l'« information préoccupante », la « CRIP », le « procureur », l'article « 226-14 » et le « 119 »
       Et l'acteur « Cellule de recueil des informations préoccupantes (CRIP) du département » est proposé
       Et l'acteur « Procureur de la République (signalement) » est proposé
       Et l'acteur « Personne de confiance » n'est pas proposé

@@ -61,6 +61,15 @@ Fonctionnalité: Les situations de handicap
         | 19  | est proposé       | n'est pas proposé |
         | 20  | n'est pas proposé | est proposé       |
 
+    Scénario: Un enfant de 8 ans dont le handicap est déjà reconnu garde la MDPH comme interlocutrice
+      Soit un enfant de 8 ans
+      Et il a un handicap moteur
+      Et son handicap est reconnu par la MDPH
+      Quand on évalue sa situation
+      Alors le cluster « Action sociale et collectivités » est proposé avec « Maison départementale des personnes handicapées (MDPH) » et « Éducation nationale »
+      Et l'acteur « SESSAD » est proposé
+      Et le parcours n'est pas complexe
+
   @R-HANDICAP-ADULTE-ACCOMPAGNEMENT
   Règle: Un adulte handicapé à domicile peut être accompagné par un SAVS ou un SAMSAH
 

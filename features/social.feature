@@ -61,6 +61,9 @@ Fonctionnalité: La situation sociale
       Et il n'a aucune couverture maladie
       Quand on évalue sa situation
       Alors l'alerte « sans couverture » est levée
+      # CSP L6112-6 : la PASS soigne les personnes sans couverture et les accompagne dans la
+      # reconnaissance de leurs droits (REFERENTIEL.md § 7).
+      Et l'alerte « sans couverture » cite la « PASS »
       Et le cluster « Hôpital » est proposé avec « Permanence d'accès aux soins de santé (PASS) »
       Et les secteurs en cause sont : sanitaire et social
       Et le parcours est coordonné
@@ -270,6 +273,30 @@ Fonctionnalité: La situation sociale
       Et l'acteur « SIAO et 115 (hébergement d'urgence, veille sociale) » est proposé
       Et le parcours est complexe
       Et la fonction d'appui « DAC – réponse globale » est proposée
+
+  @R-SOCIAL-PERINATALITE-SANS-DOMICILE @R-SANTE-PERINATALITE-VULNERABLE
+  Règle: Une femme enceinte ou une jeune mère sans domicile : aide sociale à l'enfance, SIAO, PMI ; parcours complexe
+
+    Scénario: Enceinte de 7 mois, à la rue, à l'AME, ne parle pas français
+      Soit une patiente de 28 ans
+      Et elle est enceinte
+      Et elle est sans domicile
+      Et elle bénéficie de l'aide médicale de l'État (AME)
+      Et elle ne parle pas français
+      Quand on évalue sa situation
+      Alors le parcours est complexe
+      Et la fonction d'appui « DAC – réponse globale » est proposée
+      Et la fonction d'appui « staff_perinatalite » est proposée
+      Et l'acteur « SIAO et 115 (hébergement d'urgence, veille sociale) » est proposé
+      Et l'acteur « PMI » est proposé
+
+    Scénario: Une jeune mère logée reste dans un parcours coordonné
+      Soit une patiente de 28 ans
+      Et elle a accouché il y a 6 semaines
+      Et elle a des difficultés financières
+      Quand on évalue sa situation
+      Alors le parcours est coordonné
+      Et la règle R-SOCIAL-PERINATALITE-SANS-DOMICILE ne fait pas partie des raisons
 
   @R-SOCIAL-AME-A-DEMANDER @R-SOCIAL-SANS-COUVERTURE
   Règle: Sans titre de séjour ni couverture, c'est l'aide médicale de l'État qu'on demande

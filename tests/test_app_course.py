@@ -104,6 +104,7 @@ def essais(n: int, graine: int) -> None:
         precedent = titre
 
 
+@pytest.mark.lent  # huit courses de l'application (la version à cent aussi)
 def test_charger_puis_reperer_aussitot_ne_melange_jamais_deux_exemples():
     essais(8, graine=1)
 

@@ -1,4 +1,5 @@
-"""La ligne de commande, lancée comme un utilisateur la lance (sous-processus)."""
+"""La ligne de commande : ses sorties, ses messages et ses codes (dans le processus des
+tests, ``tests/commande.py`` ; le premier test la lance comme un utilisateur, en processus)."""
 
 import json
 import subprocess
@@ -6,14 +7,19 @@ import sys
 
 import pytest
 
+from tests.commande import orientation
 from tests.conftest import EXEMPLES, RACINE
 
 
-def orientation(*args: str, entree: str | bytes | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "orientation", *args], capture_output=True, cwd=RACINE,
-        input=entree.encode() if isinstance(entree, str) else entree, timeout=60,
-    )
+def test_python_m_orientation_est_la_commande_d_un_utilisateur():
+    p = subprocess.run([sys.executable, "-m", "orientation", "screen",
+                        str(EXEMPLES / "09_urgence.json"), "--format", "json"],
+                       capture_output=True, cwd=RACINE, timeout=120)
+    assert p.returncode == 0, p.stderr.decode()
+    assert json.loads(p.stdout)["urgence"] is True
+    p = subprocess.run([sys.executable, "-m", "orientation", "screen", "-"], input=b"{",
+                       capture_output=True, cwd=RACINE, timeout=120)
+    assert p.returncode == 2 and "Traceback" not in p.stderr.decode()
 
 
 def test_screen_json_imprime_un_seul_objet_du_contrat():

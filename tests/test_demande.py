@@ -17,6 +17,7 @@ import pytest
 from orientation.annuaire import enrichir, importer
 from orientation.resultat.demande import Demande, lire_demande
 from orientation.resultat.fiche import fiche_pdf
+from tests.commande import orientation
 from tests.conftest import EXEMPLES, RACINE, exemple, situation
 
 LE = dt.date(2026, 3, 9)
@@ -146,8 +147,15 @@ def test_demande_invalide_message_francais():
 
 def _fiche(*args: str, entree: bytes | None = None, env: dict | None = None,
            cwd=RACINE) -> subprocess.CompletedProcess:
+    """``orientation fiche`` comme un médecin la lance : un processus à part, pour voir
+    tout ce qu'il écrit (dossier personnel, temporaires)."""
     return subprocess.run([sys.executable, "-m", "orientation", "fiche", *args],
                           capture_output=True, input=entree, env=env, cwd=cwd, timeout=120)
+
+
+def _fiche_ici(*args: str):
+    """``orientation fiche`` dans ce processus (messages et codes)."""
+    return orientation("fiche", *args)
 
 
 def _arborescence(dossier) -> set[str]:
@@ -188,21 +196,21 @@ def test_fiche_refuse_sans_rien_ecrire(tmp_path):
           str(tmp_path / "rien")], "aucun annuaire"),
     ]
     for args, attendu in cas:
-        p = _fiche(str(entree), *args)
+        p = _fiche_ici(str(entree), *args)
         assert p.returncode == 2, args
         assert attendu in p.stderr.decode() and "Traceback" not in p.stderr.decode()
     assert _arborescence(tmp_path) == {"situation.json"}
     avant = entree.read_bytes()
     entree_pdf = tmp_path / "entree.pdf"
     entree_pdf.write_bytes(b"{\"age\": 84}")
-    p = _fiche(str(entree_pdf), "-o", str(entree_pdf))
+    p = _fiche_ici(str(entree_pdf), "-o", str(entree_pdf))
     assert p.returncode == 2 and "ne sera pas écrasé" in p.stderr.decode()
     assert entree_pdf.read_bytes() == b"{\"age\": 84}" and entree.read_bytes() == avant
 
 
 def test_fiche_markdown(tmp_path):
-    p = _fiche(str(EXEMPLES / "03_personne_agee_complexe.json"), "-o",
-               str(tmp_path / "fiche.md"), "--date", "2026-03-09")
+    p = _fiche_ici(str(EXEMPLES / "03_personne_agee_complexe.json"), "-o",
+                   str(tmp_path / "fiche.md"), "--date", "2026-03-09")
     assert p.returncode == 0
     md = (tmp_path / "fiche.md").read_text(encoding="utf-8")
     assert md.startswith("# Fiche d'orientation") and "Repérage du 9 mars 2026" in md

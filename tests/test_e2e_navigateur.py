@@ -178,6 +178,7 @@ def _defilement(page) -> list[float]:
         ".map(e => e.scrollTop)]")
 
 
+@pytest.mark.lent  # un navigateur et le serveur Streamlit
 def test_un_medecin_lit_le_numero_a_appeler_sans_defiler(serveur, navigateur):
     """Le médecin charge l'exemple complexe, tape la commune, « Repérer » : le numéro de la
     première structure à appeler est à l'écran, sans faire défiler la page."""

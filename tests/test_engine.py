@@ -53,6 +53,7 @@ def memoire_residente() -> int:
     raise RuntimeError("VmRSS introuvable")
 
 
+@pytest.mark.lent  # essai de charge sur plusieurs fils
 def test_plusieurs_fils_en_meme_temps_donnent_les_resultats_sequentiels(moteur):
     cas = [SIMPLE, COMPLEXE] + [situation(exemple(p.name)) for p in sorted(EXEMPLES.glob("*.json"))]
     attendus = [sortie(moteur.screen(s)) for s in cas]

@@ -102,3 +102,34 @@ def test_un_autre_referentiel_change_le_verdict():
     a_70 = Moteur(charger_referentiel(avec_parametres(depuis_dossier(REGLES),
                                                       {"paerpa.age_minimal": 70})))
     assert executer(cas, a_70).reussi
+
+
+def test_le_message_d_une_alerte_se_lit_numero_par_numero():
+    """Ce qu'une alerte dit au médecin (numéros, voies de signalement) se vérifie, mot entier :
+    « 15 » ne se lit pas dans « 115 », ni « 119 » dans « L119-1 »."""
+    def issue(attentes: str):
+        (cas,) = lire_texte(ENTETE + """
+  Scénario: Enfant en danger
+    Soit un enfant de 8 ans
+    Et une maltraitance est suspectée
+    Quand on évalue sa situation
+""" + attentes)
+        return executer(cas)
+
+    assert issue("""    Alors l'alerte « enfant en danger » cite la « CRIP » et le « 119 »
+    Et l'alerte « enfant en danger » ne cite pas le « 3977 »
+    Et un message d'alerte cite le « 226-14 »
+    Et aucun message d'alerte ne cite le « 15 »
+""").reussi
+    faux = issue("    Alors l'alerte « enfant en danger » cite le « 3977 »\n")
+    assert not faux.reussi
+    assert ("Attendu : l'alerte « Enfant en danger ou en risque de l'être » est levée et cite "
+            "« 3977 »") in faux.explication
+    assert "Constaté : son message ne cite pas « 3977 » : « Enfant en danger" in faux.explication
+    absente = issue("    Alors l'alerte « urgence » cite le « 15 »\n")
+    assert "Constaté : l'alerte « Signes d'urgence vitale » n'est pas levée" in absente.explication
+    nulle_part = issue("    Alors un message d'alerte cite le « 3919 » et le « 119 »\n")
+    assert "Constaté : « 3919 » n’est cité par aucune alerte" in nulle_part.explication
+    assert "  - maltraitance : « Maltraitance suspectée" in nulle_part.explication
+    sans_guillemets = issue("    Alors l'alerte « maltraitance » cite le 3977\n")
+    assert "écrivez chaque numéro ou mention entre guillemets" in sans_guillemets.explication

@@ -137,6 +137,7 @@ def _en_ligne(s: Situation) -> dict:
     return ligne
 
 
+@pytest.mark.lent  # 150 situations tirées par hypothesis
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(s=situations())
 def test_situation_valide_jamais_d_erreur_et_resultat_coherent(s, moteur):

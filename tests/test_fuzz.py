@@ -199,7 +199,9 @@ def regles_a_muter(tmp_path_factory):
     return dossier
 
 
-@settings(deadline=None, suppress_health_check=list(HealthCheck), max_examples=25)
+# Quelques exemples à chaque lancement (chacun recharge le référentiel) ; la campagne longue
+# est marquée « lent ».
+@settings(deadline=None, suppress_health_check=list(HealthCheck), max_examples=8)
 @given(si=_yaml, alors=_yaml)
 def test_une_regle_quelconque_dans_un_fichier(si, alors, regles_a_muter):
     chemin = regles_a_muter / "sante.yaml"
@@ -222,7 +224,9 @@ def _mutation_de_regles(dossier: Path, graine: int, n: int) -> None:
         (dossier / nom).write_bytes(original)
 
 
-@settings(deadline=None, suppress_health_check=list(HealthCheck), max_examples=25)
+# Quelques exemples à chaque lancement (chacun recharge le référentiel) ; la campagne longue
+# est marquée « lent ».
+@settings(deadline=None, suppress_health_check=list(HealthCheck), max_examples=8)
 @given(graine=st.integers(0, 2**32), n=st.integers(1, 4))
 def test_mutations_des_fichiers_de_regles(graine, n, regles_a_muter):
     _mutation_de_regles(regles_a_muter, graine, n)

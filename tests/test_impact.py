@@ -124,6 +124,7 @@ def test_referentiel_invalide(capsys, tmp_path):
     assert "Référentiel « après » invalide" in erreurs and "catalogue.yaml" in erreurs
 
 
+@pytest.mark.lent  # deux essais de règles complets
 def test_parametre_change_en_memoire_comme_sur_disque(regles_70):
     """Un expert qui change un paramètre dans l'application voit ce qu'une copie modifiée
     sur disque donnerait, sans que rien ne soit écrit."""

@@ -3,7 +3,6 @@
 
 import io
 import json
-import subprocess
 import sys
 
 import pandas as pd
@@ -16,7 +15,7 @@ from orientation.tables.colonnes import COLONNES, COLONNES_RESULTATS
 from orientation.tables.fichiers import Source, chemin_des_rejets
 from orientation.tables.lot import Options, executer
 from orientation.tables.synthese import cohorte_complete, ecrire_cohorte
-from tests.conftest import RACINE
+from tests.commande import orientation
 
 ENTETE = "id,age,social.aidant,sante.nb_medicaments,contexte.urgence,sante.maladies_chroniques\n"
 CORROMPU = (
@@ -41,8 +40,7 @@ def _executer(tmp_path, contenu: bytes, nom="entree.csv", sortie="sortie.csv", *
 
 
 def _cli(*args, entree=None):
-    return subprocess.run([sys.executable, "-m", "orientation", *args], capture_output=True,
-                          cwd=RACINE, timeout=300, input=entree)
+    return orientation(*args, entree=entree)
 
 
 def test_csv_corrompu_chaque_ligne_rapportee_le_reste_repere(tmp_path):

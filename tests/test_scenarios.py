@@ -206,7 +206,8 @@ def test_libelles_et_identifiants_sont_acceptes():
 
 
 def pytest_sous_processus(*args: str, env: dict[str, str] | None = None) -> str:
-    p = subprocess.run([sys.executable, "-m", "pytest", "-p", "no:cacheprovider", *args],
+    p = subprocess.run([sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-n", "0",
+                        *args],
                        capture_output=True, text=True, cwd=RACINE, timeout=120,
                        env={**os.environ, **(env or {})})
     return p.stdout + p.stderr

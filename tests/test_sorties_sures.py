@@ -2,13 +2,11 @@
 ne prétendent, des fichiers hostiles qui ne plantent ni n'épuisent, des tableurs qui ne
 deviennent pas des formules. Chaque reproduction de l'issue est un test."""
 
-import io
 import os
 import signal
 import subprocess
 import sys
 import time
-import zipfile
 
 import numpy as np
 import pandas as pd
@@ -22,10 +20,16 @@ from orientation.tables.cohorte import ReperageCohorte
 from orientation.tables.fichiers import LimitesExcel, Source, ouvrir_lecture
 from orientation.tables.lot import executer
 from orientation.tables.synthese import ecrire_cohorte
+from tests.commande import orientation
 from tests.conftest import RACINE
+from tests.hostile import xlsx
 
 
-def _cli(*args, entree=None, env=None, timeout=300):
+def _cli(*args, entree=None, env=None, timeout=None):
+    """La commande dans ce processus ; dans un processus à part quand le test la borne par
+    un délai (un fichier piégé doit être arrêté, pas attendu)."""
+    if timeout is None:
+        return orientation(*args, entree=entree, env=env)
     return subprocess.run([sys.executable, "-m", "orientation", *args], capture_output=True,
                           cwd=RACINE, timeout=timeout, input=entree,
                           env={**os.environ, **(env or {})})
@@ -203,60 +207,26 @@ def test_une_entree_illisible_est_une_erreur_de_saisie(tmp_path):
 # --- 8. Classeurs piégés : refusés avant d'être décompressés ----------------------------------
 
 
-def _classeur_brut(cellules_entete: str, rangees: str = "") -> bytes:
-    """Un .xlsx minimal écrit à la main (chaînes en ligne)."""
-    flux = io.BytesIO()
-    with zipfile.ZipFile(flux, "w", zipfile.ZIP_DEFLATED) as z:
-        z.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.'
-                   'openxmlformats.org/package/2006/content-types"><Default Extension="rels" '
-                   'ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
-                   '<Default Extension="xml" ContentType="application/xml"/><Override '
-                   'PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-'
-                   'officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/'
-                   'worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-'
-                   'officedocument.spreadsheetml.worksheet+xml"/></Types>')
-        z.writestr("_rels/.rels", '<?xml version="1.0"?><Relationships xmlns="http://schemas.'
-                   'openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" '
-                   'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
-                   'officeDocument" Target="xl/workbook.xml"/></Relationships>')
-        z.writestr("xl/workbook.xml", '<?xml version="1.0"?><workbook xmlns="http://schemas.'
-                   'openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.'
-                   'openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet '
-                   'name="s" sheetId="1" r:id="rId1"/></sheets></workbook>')
-        z.writestr("xl/_rels/workbook.xml.rels", '<?xml version="1.0"?><Relationships xmlns='
-                   '"http://schemas.openxmlformats.org/package/2006/relationships"><Relationship'
-                   ' Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
-                   'relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>')
-        z.writestr("xl/worksheets/sheet1.xml", '<?xml version="1.0"?><worksheet xmlns="http://'
-                   'schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row>'
-                   + cellules_entete + "</row>" + rangees + "</sheetData></worksheet>")
-    return flux.getvalue()
-
-
-def _texte(t: str) -> str:
-    return f'<c t="inlineStr"><is><t>{t}</t></is></c>'
-
-
 def test_une_cellule_geante_est_refusee_avant_d_etre_lue(tmp_path):
-    bombe = _classeur_brut(_texte("age"), "<row>" + _texte("8" * 50_000_000) + "</row>")
+    bombe = xlsx({"A1": "age", "A2": "8" * 50_000_000})
     assert len(bombe) < 1_000_000
     with pytest.raises(ErreurSaisie) as e:  # refusée sur sa taille annoncée, sans la lire
         reperer_fichier("bombe.xlsx", bombe)
     assert "dépasse" in e.value.messages[0]
 
 
+@pytest.mark.lent  # classeur piégé, décompressé par un processus à part
 def test_un_en_tete_de_200001_cellules_un_seul_message(tmp_path):
-    bombe = _classeur_brut(_texte("age") * 200_001)
+    bombe = xlsx({f"1#{i}": "age" for i in range(200_001)})  # sans référence de cellule
     assert len(bombe) < 100_000
     (tmp_path / "b.xlsx").write_bytes(bombe)
-    p = _cli("batch", str(tmp_path / "b.xlsx"), "-o", str(tmp_path / "r.csv"))
+    p = _cli("batch", str(tmp_path / "b.xlsx"), "-o", str(tmp_path / "r.csv"), timeout=120)
     assert p.returncode == 2
     assert len(p.stderr) < 2_000 and "colonnes" in p.stderr.decode()
 
 
 def test_les_limites_du_classeur_lignes_et_taille_decompressee():
-    classeur = _classeur_brut(_texte("age"), "".join("<row>" + _texte("80") + "</row>"
-                                                     for _ in range(50)))
+    classeur = xlsx({"A1": "age", **{f"A{n}": "80" for n in range(2, 52)}})
     source = Source.octets("c.xlsx", classeur)
     with pytest.raises(ErreurSaisie) as e:
         for _ in ouvrir_lecture(source, limites=LimitesExcel(lignes=20)).lots():

@@ -3,8 +3,6 @@ ses en-têtes, ses colonnes à elle, le fichier qu'Excel ouvre tel quel, la docu
 
 import codecs
 import io
-import subprocess
-import sys
 import zipfile
 
 import pandas as pd
@@ -15,6 +13,7 @@ from orientation.situation.erreurs import ErreurSaisie
 from orientation.tables.atelier import reperer_fichier
 from orientation.tables.colonnes import ligne_vers_situation, resoudre_entete
 from orientation.tables.gabarit import vocabulaire_markdown
+from tests.commande import orientation
 from tests.conftest import RACINE
 
 # Enregistré par Excel en français : « ; », Windows-1252, libellés du formulaire, une colonne
@@ -33,8 +32,7 @@ EXCEL_FR = (
 
 
 def _cli(*args, entree=None):
-    return subprocess.run([sys.executable, "-m", "orientation", *args], capture_output=True,
-                          cwd=RACINE, timeout=300, input=entree)
+    return orientation(*args, entree=entree)
 
 
 def test_le_fichier_d_excel_en_francais_passe_sans_option(tmp_path):

@@ -13,7 +13,7 @@ from tests.oracles import vraie
 
 @pytest.fixture(scope="module")
 def situations():
-    valides, rejets = lire_tableau(cohorte_complete(600, graine=3))
+    valides, rejets = lire_tableau(cohorte_complete(300, graine=3))
     assert not rejets
     return [s for _, _, s in valides]
 

@@ -28,6 +28,7 @@ from typing import Any
 
 from durable import engine as durable_engine
 
+from orientation.evaluation.operateurs import OPERATEURS, et, ou
 from orientation.referentiel import (
     Aucune,
     AuMoins,
@@ -68,21 +69,6 @@ def cle(chemin: str) -> str:
 
 # --- Compilation des conditions en expressions durable_rules -------------------------------
 
-_OPPOSES = {"au_moins": "inferieur_a", "au_plus": "superieur_a", "superieur_a": "au_plus",
-            "inferieur_a": "au_moins", "egal": "different", "different": "egal",
-            "parmi": "hors_de", "hors_de": "parmi"}
-_DURABLE = {"au_moins": "$gte", "au_plus": "$lte", "superieur_a": "$gt", "inferieur_a": "$lt",
-            "different": "$neq"}
-
-
-def _et(termes: list[dict]) -> dict:
-    return termes[0] if len(termes) == 1 else {"$and": termes}
-
-
-def _ou(termes: list[dict]) -> dict:
-    return termes[0] if len(termes) == 1 else {"$or": termes}
-
-
 def _comparaison(c: Comparaison, nie: bool) -> dict:
     champ = CHAMPS[c.champ]
     k = cle(c.champ)
@@ -92,19 +78,12 @@ def _comparaison(c: Comparaison, nie: bool) -> dict:
     if c.operateur in ("contient", "contient_un_de"):
         valeurs = c.valeur if isinstance(c.valeur, tuple) else (c.valeur,)
         drapeaux = [{cle(f"{c.champ}.{v}"): not nie} for v in valeurs]
-        return _et(drapeaux) if nie else _ou(drapeaux)
-    operateur = _OPPOSES[c.operateur] if nie else c.operateur
-    if operateur == "egal":
-        expr = {k: c.valeur}
-    elif operateur == "parmi":
-        expr = _ou([{k: v} for v in c.valeur])
-    elif operateur == "hors_de":
-        expr = _et([{"$neq": {k: v}} for v in c.valeur])
-    else:
-        expr = {_DURABLE[operateur]: {k: c.valeur}}
+        return et(drapeaux) if nie else ou(drapeaux)
+    operateur = OPERATEURS[c.operateur]
+    expr = (operateur.durable_nie if nie else operateur.durable)(k, c.valeur)
     if nie and champ.optionnel:
         # Un champ absent ne satisfait aucune comparaison : sa négation est donc vraie.
-        expr = _ou([expr, {"$nex": {k: 1}}])
+        expr = ou([expr, {"$nex": {k: 1}}])
     return expr
 
 
@@ -114,10 +93,10 @@ def compiler_condition(c: Condition, nie: bool = False) -> dict:
         return _comparaison(c, nie)
     if isinstance(c, Toutes):
         termes = [compiler_condition(t, nie) for t in c.termes]
-        return _ou(termes) if nie else _et(termes)
+        return ou(termes) if nie else et(termes)
     if isinstance(c, UneDe):
         termes = [compiler_condition(t, nie) for t in c.termes]
-        return _et(termes) if nie else _ou(termes)
+        return et(termes) if nie else ou(termes)
     if isinstance(c, Aucune):
         return compiler_condition(UneDe(c.termes), not nie)
     # « au_moins » et « conclusion.* » ne figurent qu'au premier niveau (le chargeur y veille) :
@@ -147,7 +126,7 @@ def _type_conclusion(sorte: str) -> str:
 
 
 def _motif_situation(termes: list[Condition]) -> dict:
-    expr = _et([{"t": _TYPE_SITUATION}] + [compiler_condition(t) for t in termes])
+    expr = et([{"t": _TYPE_SITUATION}] + [compiler_condition(t) for t in termes])
     if _marqueurs(expr) > MAX_MARQUEURS:
         raise ConditionTropComplexe(
             f"condition trop imbriquée pour durable_rules ({_marqueurs(expr) // 2} « toutes », "
@@ -201,7 +180,7 @@ def compiler_regle(regle: Regle, index: int) -> tuple[list[dict], list[Auxiliair
             if t.operateur == "nombre_au_moins":
                 atteint(j, type_fait, t.valeur)
             else:
-                motifs.append({f"c{j}": _et([{"t": type_fait}, {"v": t.valeur}])})
+                motifs.append({f"c{j}": et([{"t": type_fait}, {"v": t.valeur}])})
         elif isinstance(t, AuMoins):
             type_fait = f"terme_{index}_{j}"
             for k, sous_terme in enumerate(t.termes):

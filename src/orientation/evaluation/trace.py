@@ -23,6 +23,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from orientation.evaluation.operateurs import OPERATEURS
 from orientation.referentiel.modele import (
     Aucune,
     AuMoins,
@@ -56,25 +57,7 @@ def comparer(c: Comparaison, fait: Mapping[str, Any]) -> bool:
         return present == c.valeur
     if not present:
         return False
-    v = fait[c.champ]
-    match c.operateur:
-        case "egal":
-            return v == c.valeur
-        case "different":
-            return v != c.valeur
-        case "au_moins":
-            return v >= c.valeur
-        case "au_plus":
-            return v <= c.valeur
-        case "superieur_a":
-            return v > c.valeur
-        case "inferieur_a":
-            return v < c.valeur
-        case "parmi":
-            return v in c.valeur
-        case "hors_de":
-            return v not in c.valeur
-    raise ValueError(f"opérateur inconnu : {c.operateur}")  # pragma: no cover
+    return bool(OPERATEURS[c.operateur].teste(fait[c.champ], c.valeur))
 
 
 def sur_conclusion(c: SurConclusion, conclus: Conclus) -> bool:

@@ -24,6 +24,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from orientation.evaluation.operateurs import OPERATEURS
 from orientation.referentiel import (
     Aucune,
     AuMoins,
@@ -37,8 +38,8 @@ from orientation.referentiel import (
 )
 from orientation.situation.faits import CHAMPS
 
-_OPERATEURS_PY = {"egal": "==", "different": "!=", "au_moins": ">=", "au_plus": "<=",
-                  "superieur_a": ">", "inferieur_a": "<"}
+# Les opérateurs de comparaison, tels que le registre les teste (une valeur ou une colonne).
+_TESTS = {nom: o.teste for nom, o in OPERATEURS.items()}
 _SIMPLES = (bool, int, float, str)
 
 
@@ -60,14 +61,7 @@ def _comparaison(c: Comparaison) -> str:
     cle = repr(c.champ)
     if c.operateur == "renseigne":
         return f"({cle} {'in' if c.valeur else 'not in'} f)"
-    if c.operateur in _OPERATEURS_PY:
-        test = f"f[{cle}] {_OPERATEURS_PY[c.operateur]} {_constante(c.valeur)}"
-    elif c.operateur == "parmi":
-        test = f"f[{cle}] in {_constante(c.valeur)}"
-    elif c.operateur == "hors_de":
-        test = f"f[{cle}] not in {_constante(c.valeur)}"
-    else:  # pragma: no cover — le chargeur refuse les autres opérateurs
-        raise ValueError(f"opérateur inconnu : {c.operateur}")
+    test = f"O[{c.operateur!r}](f[{cle}], {_constante(c.valeur)})"
     champ = CHAMPS.get(c.champ)
     if champ is None or champ.optionnel:
         return f"({cle} in f and {test})"
@@ -122,7 +116,7 @@ class EvaluateurCompile:
             lignes.append("    g = f.get")
             lignes.append(f"    return {source_condition(regles[i].si)}")
         self.source = "\n".join(lignes) + "\n"
-        espace: dict[str, Any] = {}
+        espace: dict[str, Any] = {"O": _TESTS}
         exec(compile(self.source, "<référentiel compilé>", "exec"), espace)  # noqa: S102
         self._evaluer_simples: Callable[[Mapping[str, Any]], list[int]] = espace["simples"]
         self._fonctions_chainees: list[tuple[int, Callable[..., bool]]] = [
@@ -172,14 +166,7 @@ def _source_vecteur(c: Condition) -> str:
         cle = repr(c.champ)
         if c.operateur == "renseigne":
             return f"P[{cle}]" if c.valeur else f"(~P[{cle}])"
-        if c.operateur in _OPERATEURS_PY:
-            test = f"(V[{cle}] {_OPERATEURS_PY[c.operateur]} {_constante(c.valeur)})"
-        elif c.operateur in ("parmi", "hors_de"):
-            test = "(" + " | ".join(f"(V[{cle}] == {_constante(v)})" for v in c.valeur) + ")"
-            if c.operateur == "hors_de":
-                test = f"(~{test})"
-        else:  # pragma: no cover
-            raise ValueError(f"opérateur inconnu : {c.operateur}")
+        test = f"O[{c.operateur!r}](V[{cle}], {_constante(c.valeur)})"
         champ = CHAMPS.get(c.champ)
         if champ is None or champ.optionnel:
             return f"(P[{cle}] & {test})"
@@ -227,7 +214,7 @@ class EvaluateurVectoriel:
             lignes.append(f"def r{i}(V, P, C, nombre, VRAI, FAUX):  # {r.id}")
             lignes.append(f"    return {_source_vecteur(r.si)}")
         self.source = "\n".join(lignes) + "\n"
-        espace: dict[str, Any] = {"np": np}
+        espace: dict[str, Any] = {"np": np, "O": _TESTS}
         exec(compile(self.source, "<référentiel vectorisé>", "exec"), espace)  # noqa: S102
         self._fonctions = [espace[f"r{i}"] for i in range(len(regles))]
         self.cles = sorted({c.champ for r in regles for c in _comparaisons(r.si)})

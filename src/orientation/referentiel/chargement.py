@@ -25,16 +25,17 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+import string
 from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from orientation.evaluation.operateurs import OPERATEURS, STRUCTURE, permis
 from orientation.referentiel.emplacement import dossier_regles_par_defaut
 from orientation.referentiel.lecture_yaml import lire_yaml
 from orientation.referentiel.modele import (
     CONCLUSIONS_LISTES,
-    OPERATEURS,
     Aucune,
     AuMoins,
     Catalogue,
@@ -373,6 +374,22 @@ class _Analyseur:
                                    f"(valeurs permises : {', '.join(champ.valeurs)})")
         return v
 
+    def _intervalle(self, chemin: str, champ: Champ, operateur: str, valeur: Any,
+                    parametre: str | None, ligne: int | None) -> Condition:
+        """Un intervalle ``[min, max]`` (bornes comprises) : deux nombres dans l'ordre."""
+        if not isinstance(valeur, list) or len(valeur) != 2:
+            self.ctx.erreur(ligne, f"« {echapper(operateur)} » attend deux bornes [min, max] "
+                                   f"pour « {echapper(chemin)} »")
+            return Toutes(())
+        bornes = tuple(self._valeur_simple(champ, v, ligne) for v in valeur)
+        if all(isinstance(b, int | float) and not isinstance(b, bool) for b in bornes) \
+                and bornes[0] > bornes[1]:
+            self.ctx.erreur(ligne, f"« {echapper(operateur)} » pour « {echapper(chemin)} » : "
+                                   f"la première borne ({echapper(bornes[0])}) dépasse la "
+                                   f"seconde ({echapper(bornes[1])})")
+            return Toutes(())
+        return Comparaison(chemin, operateur, bornes, parametre)
+
     def _comparaison(self, chemin: Any, brut: Any, ligne: int | None) -> Condition:
         champ = CHAMPS.get(chemin) if isinstance(chemin, str) else None
         if champ is None:
@@ -386,23 +403,17 @@ class _Analyseur:
             self.ctx.erreur(ligne, f"« {echapper(chemin)} » : un seul opérateur par condition")
             return Toutes(())
         ((operateur, operande),) = brut.items()
-        if operateur not in OPERATEURS:
+        connus = (*OPERATEURS, *STRUCTURE)
+        if operateur not in connus:
             self.ctx.erreur(ligne, f"opérateur inconnu « {echapper(operateur)} » pour "
-                                   f"« {echapper(chemin)} » (opérateurs : {', '.join(OPERATEURS)})")
+                                   f"« {echapper(chemin)} » (opérateurs : {', '.join(connus)})")
             return Toutes(())
         valeur, parametre = self._valeur(operande, ligne)
-        permis = {
-            "booleen": ("egal", "different", "renseigne"),
-            "entier": ("egal", "different", "au_moins", "au_plus", "superieur_a",
-                       "inferieur_a", "parmi", "hors_de", "renseigne"),
-            "enum": ("egal", "different", "parmi", "hors_de", "renseigne"),
-            "liste": ("contient", "contient_un_de"),
-        }
-        permis["decimal"] = permis["entier"]
-        if operateur not in permis[champ.type]:
+        possibles = permis(champ.type)
+        if operateur not in possibles:
             self.ctx.erreur(ligne, f"l'opérateur « {echapper(operateur)} » ne s'applique pas à "
                                    f"« {echapper(chemin)} » ({champ.type} ; opérateurs possibles : "
-                                   f"{', '.join(permis[champ.type])})")
+                                   f"{', '.join(possibles)})")
             return Toutes(())
         if operateur == "renseigne":
             if not _est_oui_non(valeur):
@@ -412,7 +423,10 @@ class _Analyseur:
                 self.ctx.erreur(ligne, f"« {echapper(chemin)} » a toujours une valeur : "
                                        "« renseigne » n'a pas de sens")
             return Comparaison(chemin, operateur, _OUI_NON[valeur])
-        if operateur in ("parmi", "hors_de", "contient_un_de"):
+        forme = OPERATEURS[operateur].operande if operateur in OPERATEURS else None
+        if forme == "intervalle":
+            return self._intervalle(chemin, champ, operateur, valeur, parametre, ligne)
+        if forme == "liste" or operateur == "contient_un_de":
             if not isinstance(valeur, list) or not valeur:
                 self.ctx.erreur(ligne, f"« {echapper(operateur)} » attend une liste non vide")
                 return Toutes(())
@@ -627,6 +641,14 @@ def charger_referentiel(dossier: Path | str | Traversable) -> Referentiel:
                        regles=tuple(regles), themes=themes)
 
 
+def _phrase_valide(phrase: str) -> bool:
+    try:
+        noms = {nom for _, nom, _, _ in string.Formatter().parse(phrase) if nom is not None}
+    except ValueError:  # accolade non refermée
+        return False
+    return "champ" in noms and noms <= {"champ", "valeur", "min", "max"}
+
+
 def _verifier_vocabulaire(dossier: Path) -> list[str]:
     """Chaque champ du modèle a un libellé dans vocabulaire.yaml, et chaque libellé un champ
     (un libellé orphelin est souvent un champ mal orthographié)."""
@@ -639,6 +661,14 @@ def _verifier_vocabulaire(dossier: Path) -> list[str]:
     erreurs += [f"{FICHIER_VOCABULAIRE}, ligne {vocabulaire.lignes[chemin]} : « {chemin} » n'est "
                 "pas un champ de la situation" for chemin in vocabulaire.champs
                 if chemin not in CHAMPS]
+    erreurs += [f"{FICHIER_VOCABULAIRE} : l'opérateur « {nom} » n'a pas de phrase (section "
+                "« operateurs »)" for nom in OPERATEURS if nom not in vocabulaire.operateurs]
+    erreurs += [f"{FICHIER_VOCABULAIRE} : « {echapper(nom)} » n'est pas un opérateur de "
+                f"comparaison (opérateurs : {', '.join(OPERATEURS)})"
+                for nom in vocabulaire.operateurs if nom not in OPERATEURS]
+    erreurs += [f"{FICHIER_VOCABULAIRE} : la phrase de l'opérateur « {echapper(nom)} » doit "
+                "citer {champ} et ne connaît que {champ}, {valeur}, {min}, {max}"
+                for nom, phrase in vocabulaire.operateurs.items() if not _phrase_valide(phrase)]
     return erreurs
 
 

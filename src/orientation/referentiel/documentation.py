@@ -30,9 +30,6 @@ from orientation.referentiel.scenarios import analyser
 from orientation.referentiel.vocabulaire import vocabulaire
 from orientation.situation.faits import CHAMPS
 
-_SYMBOLES = {"egal": "=", "different": "≠", "au_moins": "≥", "au_plus": "≤",
-             "superieur_a": ">", "inferieur_a": "<"}
-
 
 def _nombre(v: Any) -> str:
     if isinstance(v, float):
@@ -80,7 +77,11 @@ def comparaison_en_francais(c: Comparaison, referentiel: Referentiel) -> str:
         symbole = ":" if c.operateur == "egal" else ": autre que"
         texte = f"{libelle} {symbole} {_valeur(c.valeur)}"
     else:
-        texte = f"{libelle} {_SYMBOLES[c.operateur]} {_valeur(c.valeur)}"
+        phrase = vocabulaire().operateurs[c.operateur]
+        bornes = c.valeur if isinstance(c.valeur, tuple) else (c.valeur, c.valeur)
+        texte = phrase.format(champ=libelle, valeur=_liste(bornes) if isinstance(
+            c.valeur, tuple) else _valeur(c.valeur), min=_valeur(bornes[0]),
+            max=_valeur(bornes[-1]))
     if c.parametre:
         unite = referentiel.parametres[c.parametre].unite if c.parametre in \
             referentiel.parametres else ""

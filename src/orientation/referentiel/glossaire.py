@@ -937,6 +937,88 @@ def _aucune_alerte(dossier: Dossier) -> None:
     _ensemble_exact(dossier, "alertes", alertes(), [], "les alertes levées", "alerte")
 
 
+_ARTICLE = r"(?:(?:le|la|les) |l'|l’)?"
+
+
+def _cite(message: str, texte: str) -> bool:
+    """Le message contient-il ``texte`` comme mot entier ? Accents, majuscules, tirets,
+    apostrophes et espaces (insécables compris) ne comptent pas ; « 15 » ne se lit pas dans
+    « 115 » ni « 119 » dans « L119-1 »."""
+    cherche = cle(texte)
+    return bool(cherche) and re.search(rf"(?<![0-9a-z]){re.escape(cherche)}(?![0-9a-z])",
+                                       cle(message)) is not None
+
+
+def _textes(textes: str) -> list[str]:
+    trouves = liste(textes)
+    if not trouves or "«" not in textes:
+        raise PhraseIncomprise(f"« {textes.strip()} » : écrivez chaque numéro ou mention entre "
+                               "guillemets, par exemple « 119 » et « CRIP ».")
+    return trouves
+
+
+def _citations(messages: list[str], textes: list[str]) -> tuple[list[str], list[str]]:
+    """Les textes cités par au moins un des messages, et ceux qu'aucun ne cite."""
+    cites = [t for t in textes if any(_cite(m, t) for m in messages)]
+    return cites, [t for t in textes if t not in cites]
+
+
+def _guillemets(textes: Iterable[str]) -> str:
+    return " et ".join(f"« {t} »" for t in textes)
+
+
+@etape("Alors", R, "l'alerte « <nom> » cite [le] « <numéro ou mention> »[ et « … »] | ne cite "
+       "pas « … »",
+       rf"l'alerte {GUILLEMETS.format('nom')} (?P<negation>ne )?cite (?:pas )?(?P<textes>.+)",
+       "Et l'alerte « maltraitance » cite le « 3977 » et le « 119 »",
+       "Et l'alerte « enfant en danger » cite « CRIP » et « procureur »",
+       "Et l'alerte « enfant en danger » ne cite pas le « 3977 »")
+def _alerte_cite(dossier: Dossier, nom: str, negation: str | None, textes: str) -> None:
+    """L'alerte nommée est levée et son `message` contient — ou ne contient pas — chaque
+    numéro ou mention entre guillemets (mot entier : « 15 » n'est pas lu dans « 115 » ;
+    accents, majuscules, tirets et espaces ne comptent pas)."""
+    tous = alertes()
+    aid = _trouver(nom, tous, "alerte")
+    voulus = _textes(textes)
+    o = dossier.orientation()
+    alerte = next((a for a in o.alertes if a.id == aid), None)
+    attendu = (f"l'alerte « {tous[aid]} » est levée et "
+               f"{'ne cite pas' if negation else 'cite'} {_guillemets(voulus)}")
+    if alerte is None:
+        verifier(dossier, False, attendu, f"l'alerte « {tous[aid]} » n'est pas levée")
+        return
+    cites, absents = _citations([alerte.message], voulus)
+    fautifs = cites if negation else absents
+    verifier(dossier, not fautifs, attendu,
+             f"son message {'cite' if negation else 'ne cite pas'} {_guillemets(fautifs)} : "
+             f"« {alerte.message} »")
+
+
+@etape("Alors", R, "un message d'alerte cite « <numéro ou mention> »[ et « … »] | aucun "
+       "message d'alerte ne cite « … »",
+       rf"(?:(?P<un>(?:un|le) message d'alerte|les messages d'alerte) (?:cite|contient|citent|"
+       rf"contiennent) |(?P<aucun>aucun message d'alerte ne (?:cite|contient) )){_ARTICLE}"
+       r"(?P<textes>«.+)",
+       "Et un message d'alerte cite le « 3919 »",
+       "Et le message d'alerte contient « 3114 » et « 15 »",
+       "Et aucun message d'alerte ne cite le « 119 »")
+def _message_alerte(dossier: Dossier, un: str | None, aucun: str | None, textes: str) -> None:
+    """Chaque numéro ou mention entre guillemets figure dans le `message` d'au moins une
+    alerte levée (pas forcément la même) — ou, avec « aucun », dans aucun (mot entier, comme
+    ci-dessus)."""
+    voulus = _textes(textes)
+    o = dossier.orientation()
+    messages = [a.message for a in o.alertes]
+    cites, absents = _citations(messages, voulus)
+    fautifs = cites if aucun else absents
+    lus = "\n".join(f"  - {a.id} : « {a.message} »" for a in o.alertes) or "  aucune alerte"
+    verifier(dossier, not fautifs,
+             f"{'aucun' if aucun else 'un'} message d'alerte "
+             f"{'ne cite' if aucun else 'cite'} {_guillemets(voulus)}",
+             f"{_guillemets(fautifs)} {'est cité' if aucun else 'n’est cité par aucune alerte'}"
+             f" ; messages des alertes levées :\n{lus}")
+
+
 R = "Scores des instruments"
 _SCORES = {c.removeprefix("scores."): ch.libelle for c, ch in CHAMPS.items()
            if c.startswith("scores.")}

@@ -14,7 +14,6 @@ from typing import Any
 
 __all__ = [
     "CONCLUSIONS_LISTES",
-    "OPERATEURS",
     "OPERATEURS_CONCLUSION",
     "ErreurReferentiel",
     "Reference",
@@ -37,19 +36,6 @@ __all__ = [
 
 CONCLUSIONS_LISTES = ("secteurs", "parcours", "appuis", "alertes", "clusters")
 
-OPERATEURS = {
-    "egal": "est",
-    "different": "n'est pas",
-    "au_moins": "au moins",
-    "au_plus": "au plus",
-    "superieur_a": "plus de",
-    "inferieur_a": "moins de",
-    "parmi": "parmi",
-    "hors_de": "hors de",
-    "contient": "contient",
-    "contient_un_de": "contient l'un de",
-    "renseigne": "renseigné",
-}
 OPERATEURS_CONCLUSION = ("contient", "nombre_au_moins", "egal")
 
 

@@ -25,7 +25,7 @@ from orientation.referentiel.modele import ErreurReferentiel
 
 FICHIER = "vocabulaire.yaml"
 _SECTIONS = ("sections", "champs", "valeurs", "questionnaires", "textes", "conclusions",
-             "sortie")
+             "sortie", "operateurs")
 
 
 @dataclass(frozen=True)
@@ -59,6 +59,7 @@ class Vocabulaire:
     textes: dict[str, str]
     conclusions: dict[str, str]
     sortie: dict[str, str]  # colonne d'un fichier de résultats → ce qu'elle contient
+    operateurs: dict[str, str]  # opérateur de comparaison → sa phrase ({champ}, {valeur}…)
     lignes: dict[str, int]  # chemin de champ → ligne du fichier (pour les messages)
 
     def libelle(self, chemin: str) -> str:
@@ -171,13 +172,13 @@ def charger_vocabulaire(dossier: Path | str) -> Vocabulaire:
         return resultat
 
     sections, textes, conclusions = plat("sections"), plat("textes"), plat("conclusions")
-    sortie = plat("sortie")
+    sortie, operateurs = plat("sortie"), plat("operateurs")
     valeurs = plat("valeurs")
     valeurs.update(_libelles_catalogue(chemin.parent if isinstance(chemin, Path) else dossier))
     if erreurs:
         raise ErreurReferentiel(erreurs)
     return Vocabulaire(sections, champs, valeurs, questionnaires, textes, conclusions, sortie,
-                       lignes)
+                       operateurs, lignes)
 
 
 def _libelles_catalogue(dossier: Path) -> dict[str, str]:
