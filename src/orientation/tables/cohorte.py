@@ -19,10 +19,11 @@ Chemin, exact par construction :
 3. le fait de chaque ligne est reconstitué colonne par colonne (une indexation numpy par
    clé), et le référentiel compilé en expressions numpy (``EvaluateurVectoriel``) est évalué
    sur tout le lot d'un coup ;
-4. les colonnes de sortie ne dépendent que de l'ensemble des règles tirées : l'agrégat commun
-   à ``screen()`` (``resultat.assemblage.reunir``) est appelé **une fois par motif distinct**
-   de règles tirées, et chaque colonne de sortie est une colonne Arrow codée par dictionnaire
-   dont les indices sont les motifs.
+4. les colonnes de sortie ne dépendent que de l'ensemble des règles tirées : ce que chaque
+   règle met dans chaque colonne, et l'ordre de sortie, viennent de l'agrégat commun à
+   ``screen()`` (``resultat.assemblage.reunir``, appelé à la construction) ; chaque colonne
+   est bâtie **une fois par motif distinct** de règles tirées, en colonne Arrow codée par
+   dictionnaire dont les indices sont les motifs.
 
 Toute ligne dont une unité est invalide passe par le chemin exact ligne à ligne : ses
 messages sont ceux de ``orientation screen``. Un test différentiel compare le tout à
