@@ -105,7 +105,16 @@ def test_motif_long_en_annexe_la_demande_tient_sur_une_page(complexe):
     assert pages[1].startswith("Annexe")
 
 
-@pytest.mark.parametrize("nom", sorted(p.name for p in EXEMPLES.glob("*.json")))
+# Chaque fiche PDF coûte environ une seconde (coupure des lignes par fpdf2) : le lancement par
+# défaut en essaie quatre (urgence, personne âgée complexe, rue, maltraitance), la marque
+# « lent » toutes les autres.
+_FICHES_RAPIDES = {"03_personne_agee_complexe.json", "09_urgence.json",
+                   "12_maltraitance_suspectee.json", "20_sans_domicile_malade.json"}
+
+
+@pytest.mark.parametrize("nom", [
+    nom if nom in _FICHES_RAPIDES else pytest.param(nom, marks=pytest.mark.lent)
+    for nom in sorted(p.name for p in EXEMPLES.glob("*.json"))])
 def test_aucun_mot_coupe_aucune_page_vide(moteur, nom, dossier_annuaire):
     s = situation(exemple(nom))
     o = enrichir(moteur.screen(s), "01004", dossier_annuaire)
