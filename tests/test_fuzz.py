@@ -247,24 +247,16 @@ def test_conditions_quelconques_campagne_longue(si, alors):
 
 
 # --- Tableaux ------------------------------------------------------------------------------------
-# Les tableaux sont l'affaire de la branche « tables » (issue 10, points 1 à 4, 8, 10, 11),
-# fusionnée le 23 novembre : ce corpus, rejoué après la fusion, trouve encore les entrées
-# ci-dessous (trace Python ou lignes perdues), marquées « xfail » ici, en un seul endroit ;
-# vider cet ensemble quand elles sont corrigées.
+# Chaque entrée du corpus : refusée en entier avec un message, ou chaque ligne repérée ou
+# rejetée (aucune ligne perdue, aucune trace Python).
 
-EN_COURS_SUR_LA_BRANCHE_TABLES = {
-    ("csv", "fins de ligne CR"),  # csv.Error « new-line character seen in unquoted field »
-    ("csv", "en-tête seul"),  # en-tête sans fin de ligne : ArrowInvalid
-    ("jsonl", "CR seul"),  # 50 objets sur une « ligne » : 1 rejet, 49 lignes perdues
-}
 CORPUS_TABLEAUX = [("csv", n, c) for n, c in tableaux_csv()] + [
     ("jsonl", n, c) for n, c in tableaux_jsonl()]
 
 
 @pytest.mark.parametrize(
     ("format_", "nom", "contenu"),
-    [pytest.param(*x, marks=pytest.mark.xfail(reason="issue 10, tableaux : à corriger", strict=False))
-     if x[:2] in EN_COURS_SUR_LA_BRANCHE_TABLES else x for x in CORPUS_TABLEAUX],
+    CORPUS_TABLEAUX,
     ids=[f"{f}-{n}" for f, n, _ in CORPUS_TABLEAUX])
 def test_corpus_tableaux(format_, nom, contenu, tmp_path):
     verifier(essayer_tableau(f"entree.{format_}", contenu, tmp_path), nom)

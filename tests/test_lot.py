@@ -249,3 +249,24 @@ def test_source_depuis_des_octets_ou_un_chemin_meme_resultat(tmp_path):
     executer(Source.fichier(tmp_path / "e.csv"), a)
     executer(Source.octets("e.csv", CORROMPU.encode()), b)
     assert a.getvalue() == b.getvalue() and a.getvalue()
+
+
+@pytest.mark.parametrize("fin", [b"\r", b"\r\n", b"\n"], ids=["CR", "CRLF", "LF"])
+def test_fins_de_ligne_de_tout_systeme_memes_numeros_de_ligne(tmp_path, fin):
+    """Un fichier d'un ancien Mac (CR seul), de Windows (CRLF) ou d'Unix : mêmes lignes
+    repérées, même ligne nommée pour l'erreur."""
+    lignes = [b"id,age,social.aidant", b"a,80,present", b"b,200,present", b"c,85,epuise"]
+    bilan, rejets = _executer(tmp_path, fin.join(lignes) + fin)
+    assert (bilan.lues, bilan.reperees, bilan.rejetees) == (3, 2, 1)
+    assert [(r.ligne, r.champ) for r in rejets] == [(3, "age")]
+    jsonl = fin.join([b'{"id": "a", "age": 80}', b'{"id": "b", "age": 200}',
+                      b'{"id": "c", "age": 85}'])
+    bilan, rejets = _executer(tmp_path, jsonl, nom="e.jsonl", sortie="s.jsonl")
+    assert (bilan.lues, bilan.reperees, bilan.rejetees) == (3, 2, 1)
+    assert [(r.ligne, r.champ) for r in rejets] == [(2, "age")]
+
+
+def test_un_en_tete_sans_fin_de_ligne_est_une_cohorte_vide(tmp_path):
+    bilan, rejets = _executer(tmp_path, b"id,age,social.aidant")
+    assert (bilan.lues, bilan.reperees, bilan.rejetees) == (0, 0, 0) and not rejets
+    assert (tmp_path / "sortie.csv").read_text(encoding="utf-8").startswith("id,age,")

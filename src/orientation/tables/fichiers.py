@@ -230,9 +230,11 @@ class EnUtf8(io.RawIOBase):
     remplacés par U+FFFD (la ligne qui en contient est rejetée). Un morceau déjà en UTF-8
     valide passe tel quel (le cas courant ne coûte qu'une vérification)."""
 
-    def __init__(self, flux: IO[bytes], encodage: str):
+    def __init__(self, flux: IO[bytes], encodage: str, cr_seul: bool = False):
         self._flux = flux
         self._encodage = encodage
+        self._cr_seul = cr_seul  # fins de ligne CR seules (ancien Mac) : lues comme LF
+        self._dernier = b"\n"  # dernier octet rendu : le fichier finit par une fin de ligne
         self._decodeur = codecs.getincrementaldecoder(encodage)(errors="replace")
         self._tampon = b""
         self._fini = False
@@ -250,7 +252,10 @@ class EnUtf8(io.RawIOBase):
             self._debut = False
         if not morceau:
             self._fini = True
-            return self._noter(self._decodeur.decode(b"", final=True).encode("utf-8"))
+            reste = self._noter(self._decodeur.decode(b"", final=True).encode("utf-8"))
+            # Une dernière ligne sans fin de ligne (un en-tête seul, par exemple) : la fin de
+            # ligne est ajoutée, comme si le fichier était bien terminé.
+            return reste if self._dernier == b"\n" else reste + b"\n"
         if self._encodage == "utf-8" and not self._decodeur.getstate()[0]:
             try:
                 morceau.decode("utf-8")
@@ -260,6 +265,10 @@ class EnUtf8(io.RawIOBase):
         return self._noter(self._decodeur.decode(morceau).encode("utf-8"))
 
     def _noter(self, morceau: bytes) -> bytes:
+        if self._cr_seul:
+            morceau = morceau.replace(b"\r", b"\n")
+        if morceau:
+            self._dernier = morceau[-1:]
         self.guillemets = self.guillemets or b'"' in morceau
         self.illisibles = self.illisibles or _ILLISIBLE_UTF8 in morceau
         return morceau
@@ -298,6 +307,10 @@ def _lire_csv(source: Source, encodage: str | None, taille: int) -> Lecture:
                                 "utf-8, cp1252, latin-1)"]) from None
         if encodage in ("utf-8-sig",):
             encodage = "utf-8"
+    # Fins de ligne CR seules (fichier d'un ancien Mac) : lues comme des LF, partout.
+    cr_seul = b"\r" in echantillon and b"\n" not in echantillon
+    if cr_seul:
+        echantillon = echantillon.replace(b"\r", b"\n")
     premiere = echantillon.split(b"\n", 1)[0].rstrip(b"\r")
     texte = premiere.decode(encodage, errors="replace").lstrip("\ufeff")
     sep = separateur_csv(texte)
@@ -312,7 +325,7 @@ def _lire_csv(source: Source, encodage: str | None, taille: int) -> Lecture:
 
     def lots() -> Iterator[LotLu]:
         brut = source.ouvrir()
-        transcodeur = EnUtf8(brut, encodage)
+        transcodeur = EnUtf8(brut, encodage, cr_seul)
         flux = io.BufferedReader(transcodeur, 1 << 20)
         try:
             lecteur = pcsv.open_csv(
@@ -337,10 +350,11 @@ def _lire_csv(source: Source, encodage: str | None, taille: int) -> Lecture:
             brut.close()
 
     total = None
+    fin_de_ligne = b"\r" if cr_seul else b"\n"
     if source.chemin is not None and source.chemin.stat().st_size <= 64 << 20:
-        total = max(0, source.chemin.read_bytes().count(b"\n") - 1)
+        total = max(0, source.chemin.read_bytes().count(fin_de_ligne) - 1)
     elif source.contenu is not None:
-        total = max(0, source.contenu.count(b"\n") - 1)
+        total = max(0, source.contenu.count(fin_de_ligne) - 1)
     del impose
     return Lecture(entete, lots, separateur=sep, encodage=encodage, total=total,
                    codees=frozenset(c for c in entete.canoniques if _a_coder(c)))
@@ -602,6 +616,19 @@ def _objet_json(texte: str) -> Any:
     return lire_json(texte, source="(ligne)")
 
 
+def _lignes_universelles(flux: IO[bytes]) -> Iterator[bytes]:
+    """Les lignes d'un fichier, finies par LF, CRLF ou CR seul (comme ``str.splitlines`` et
+    les éditeurs les comptent) ; un CR seul ne peut être que hors d'une valeur JSON, où il
+    serait échappé."""
+    for brut in flux:
+        corps = brut[:-1] if brut.endswith(b"\n") else brut
+        corps = corps[:-1] if corps.endswith(b"\r") else corps
+        if b"\r" in corps:
+            yield from corps.split(b"\r")
+        else:
+            yield brut
+
+
 def _lire_jsonl(source: Source, taille: int) -> Lecture:
     entete = Entete(tuple(COLONNES), tuple(COLONNES), ())
 
@@ -618,7 +645,7 @@ def _lire_jsonl(source: Source, taille: int) -> Lecture:
             return LotLu(donnees, np.array(lignes, dtype=np.int64), list(rejets), list(vides))
 
         with source.ouvrir() as f:
-            for numero, brut in enumerate(f, start=1):
+            for numero, brut in enumerate(_lignes_universelles(f), start=1):
                 if not brut.strip():
                     vides.append(numero)
                     continue
