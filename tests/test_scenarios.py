@@ -250,6 +250,7 @@ Fonctionnalité: Des scénarios faux, pour voir les messages
 """
 
 
+@pytest.mark.lent  # pytest lancé dans un processus à part, sur tous les scénarios
 def test_echecs_et_phrases_inconnues_en_francais_identifiants_accentues(tmp_path):
     dossier = tmp_path / "features"
     dossier.mkdir()
@@ -269,6 +270,7 @@ def test_echecs_et_phrases_inconnues_en_francais_identifiants_accentues(tmp_path
     assert "Traceback" not in sortie
 
 
+@pytest.mark.lent  # pytest lancé dans un processus à part, sur tous les scénarios
 def test_les_identifiants_des_tests_gardent_leurs_accents():
     sortie = pytest_sous_processus("tests/test_features.py", "--collect-only", "-q",
                                    "-m", "R-SANTE-DEPISTAGE-ORGANISE")
