@@ -109,6 +109,7 @@ class _Chargeur(yaml.composer.Composer, *_LECTURE, yaml.constructor.SafeConstruc
         yaml.resolver.Resolver.__init__(self)
         self._profondeur = 0
         self._noeuds = 0
+        self._alias = False  # sans alias, l'arbre composé est déjà borné (nœuds comptés)
 
     def compose_node(self, parent, index):  # noqa: ANN001, ANN201
         self._profondeur += 1
@@ -121,12 +122,15 @@ class _Chargeur(yaml.composer.Composer, *_LECTURE, yaml.constructor.SafeConstruc
                 raise _refus(f"trop de valeurs (plus de {NOEUDS_MAX} ; un fichier du "
                              "référentiel en a quelques centaines)",
                              self.peek_event().start_mark)
+            if not self._alias and self.check_event(yaml.AliasEvent):
+                self._alias = True
             return super().compose_node(parent, index)
         finally:
             self._profondeur -= 1
 
     def construct_document(self, node):  # noqa: ANN001, ANN201
-        _verifier_developpement(node)
+        if self._alias:  # seuls des alias peuvent développer ou boucler l'arbre
+            _verifier_developpement(node)
         return super().construct_document(node)
 
     def construct_object(self, node, deep=False):  # noqa: ANN001, ANN201
