@@ -289,6 +289,33 @@ Fonctionnalité: Quand le parcours devient complexe
       Quand on évalue sa situation
       Alors un PPS est recommandé
 
+    # CASF annexe 2-2 : transferts et déplacements à l'intérieur cotés C (ne fait pas seul) ;
+    # la grille donne un GIR 5, et pourtant la mobilité est réduite.
+    Scénario: Chute grave et transferts impossibles seul à la grille AGGIR
+      Soit une patiente de 82 ans
+      Et elle a fait une chute grave
+      Et sa grille AGGIR est « AAAAAACC »
+      Quand on évalue sa situation
+      Alors un PPS est recommandé
+      Et la règle R-COMPLEXITE-PAERPA-PPS fait partie des raisons
+
+    # GFST (Vellas 2013) : « votre patient a-t-il des difficultés de mobilité ? »
+    Scénario: Chute grave et difficulté de mobilité au repérage de la fragilité
+      Soit une patiente de 81 ans
+      Et elle a fait une chute grave
+      Et au repérage de la fragilité (GFST), elle répond oui à : mobilité et non aux autres
+      Quand on évalue sa situation
+      Alors un PPS est recommandé
+      Et la règle R-COMPLEXITE-PAERPA-PPS fait partie des raisons
+
+    Scénario: Chute grave d'une personne qui se déplace seule : pas de critère PAERPA
+      Soit une patiente de 81 ans
+      Et elle a fait une chute grave
+      Et sa grille AGGIR est « AAAAAAAA »
+      Et au repérage de la fragilité (GFST), elle répond non à toutes les questions
+      Quand on évalue sa situation
+      Alors aucun PPS n'est recommandé
+
     Plan du scénario: Pas de PPS PAERPA à <âge> ans sans critère, ou avant 75 ans
       Soit une patiente de <âge> ans
       Et elle prend <médicaments> médicaments par jour

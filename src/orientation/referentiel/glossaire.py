@@ -40,6 +40,7 @@ from orientation.referentiel import Referentiel
 from orientation.referentiel.scenarios import dossier_features_par_defaut
 from orientation.referentiel.vocabulaire import vocabulaire
 from orientation.resultat import Orientation
+from orientation.resultat.modele import Scores
 from orientation.resultat.rapport import motif, scores_lisibles, valeur_lisible
 from orientation.situation.erreurs import ErreurSaisie, lire_situation
 from orientation.situation.faits import CHAMPS
@@ -1021,7 +1022,7 @@ def _message_alerte(dossier: Dossier, un: str | None, aucun: str | None, textes:
 
 R = "Scores des instruments"
 _SCORES = {c.removeprefix("scores."): ch.libelle for c, ch in CHAMPS.items()
-           if c.startswith("scores.")}
+           if c.startswith("scores.") and c.removeprefix("scores.") in Scores.model_fields}
 
 
 def _score(dossier: Dossier, nom: str, attendu: str | None) -> None:

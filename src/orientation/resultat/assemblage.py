@@ -149,7 +149,9 @@ def assembler(
                 indecises.setdefault(champ, []).append(r)
     a_completer = classer_a_completer(indecises, niveau, conclus, cat.ordre_niveaux)
 
-    scores = {k.removeprefix("scores."): v for k, v in fait.items() if k.startswith("scores.")}
+    # Les scores du résultat (les items d'instruments que lisent les règles restent au fait).
+    scores = {k.removeprefix("scores."): v for k, v in fait.items()
+              if k.startswith("scores.") and k.removeprefix("scores.") in Scores.model_fields}
     return Orientation(
         niveau=c.niveau,
         urgence=c.urgence,

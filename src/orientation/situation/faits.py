@@ -68,6 +68,15 @@ _DERIVES = (
     Champ("scores.fragilite", "enum", _libelle("scores.fragilite"),
           valeurs=("non_reperee", "a_confirmer", "fragile", "non_fragile"), optionnel=True,
           derive=True),
+    # Les items de mobilité des instruments, tels que répondus (les règles en décident) :
+    # transferts et déplacements à l'intérieur d'AGGIR, question « mobilité » du GFST.
+    Champ("scores.aggir_transferts", "enum", _libelle("scores.aggir_transferts"),
+          valeurs=("A", "B", "C"), optionnel=True, derive=True),
+    Champ("scores.aggir_deplacement_interieur", "enum",
+          _libelle("scores.aggir_deplacement_interieur"), valeurs=("A", "B", "C"),
+          optionnel=True, derive=True),
+    Champ("scores.gfst_mobilite", "enum", _libelle("scores.gfst_mobilite"),
+          valeurs=("oui", "non", "ne_sait_pas"), optionnel=True, derive=True),
 )
 
 
@@ -181,8 +190,12 @@ def calculer_scores(situation: Situation, parametres: Mapping[str, Any]) -> dict
     elif autonomie.aggir is not None:
         scores["scores.gir"] = instruments.gir_depuis_aggir(autonomie.aggir.model_dump())
         scores["scores.gir_source"] = "aggir"
+    if autonomie.aggir is not None:
+        scores["scores.aggir_transferts"] = autonomie.aggir.transferts
+        scores["scores.aggir_deplacement_interieur"] = autonomie.aggir.deplacement_interieur
     if autonomie.fragilite is not None:
         f = autonomie.fragilite
+        scores["scores.gfst_mobilite"] = f.mobilite
         scores["scores.fragilite"] = instruments.conclusion_gfst(
             f.model_dump(exclude={"jugement_fragile"}), f.jugement_fragile
         )
