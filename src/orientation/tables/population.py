@@ -21,6 +21,7 @@ import pandas as pd
 
 from orientation.situation.instruments import EPICES_COEFFICIENTS
 from orientation.tables.colonnes import COLONNES
+from orientation.tables.tirage import choix, depart, joindre, oui_non
 
 # Tranches d'âge des tables : 0-17, 18-39, 40-59, 60-74, 75-84, 85 et plus.
 BORNES_TRANCHES = (18, 40, 60, 75, 85)
@@ -160,38 +161,11 @@ def _p(nom: str, tranche: np.ndarray) -> np.ndarray:
     return np.array(PREVALENCES[nom])[tranche]
 
 
-def _oui_non(x: np.ndarray) -> np.ndarray:
-    return np.where(x, "oui", "non").astype(object)
-
-
-def _joindre(drapeaux: dict[str, np.ndarray], n: int) -> np.ndarray:
-    listes: list[list[str]] = [[] for _ in range(n)]
-    for nom, d in drapeaux.items():
-        for i in np.flatnonzero(d):
-            listes[i].append(nom)
-    return np.array([";".join(x) for x in listes], dtype=object)
-
-
-def _choix(rng: np.random.Generator, valeurs: tuple[str, ...], p: np.ndarray) -> np.ndarray:
-    cumul = np.cumsum(p, axis=1)
-    cumul /= cumul[:, -1:]
-    u = rng.random(len(p))[:, None]
-    return np.array(valeurs, dtype=object)[(u > cumul).sum(axis=1)]
-
-
 def bloc_population(n: int, graine: int, numero: int, debut_id: int = 1) -> pd.DataFrame:
     """``n`` personnes tirées aux fréquences de la population française (colonnes de
     ``COLONNES``, en texte ; les champs absents du modèle sont ignorés)."""
     rng = np.random.default_rng(np.random.SeedSequence([graine, numero, 2]))
-    vide = np.full(n, "", dtype=object)
-    c: dict[str, np.ndarray] = {k: vide.copy() for k in COLONNES}
-    c["id"] = np.array([f"P{debut_id + i:07d}" for i in range(n)], dtype=object)
-
-    bornes = np.array([b for b, _ in PYRAMIDE])
-    poids = np.array([p for _, p in PYRAMIDE])
-    classe = rng.choice(len(PYRAMIDE), size=n, p=poids / poids.sum())
-    age = bornes[classe] + (rng.random(n) * np.where(bornes[classe] == 95, 11, 5)).astype(int)
-    c["age"] = age.astype(str).astype(object)
+    c, age = depart(rng, n, PYRAMIDE, debut_id)
     t = _tranche(age)
     mineur, adulte = age < 18, age >= 18
 
@@ -213,14 +187,14 @@ def bloc_population(n: int, graine: int, numero: int, debut_id: int = 1) -> pd.D
     maladies = {m: rng.random(n) < np.minimum(0.95, np.array(p)[t] * sante_latente)
                 for m, p in MALADIES.items()}
     nb_maladies = sum(m.astype(int) for m in maladies.values())
-    c["sante.maladies_chroniques"] = _joindre(maladies, n)
+    c["sante.maladies_chroniques"] = joindre(maladies, n)
     ald = np.any(np.column_stack([maladies[m] for m in MALADIES_ALD]), axis=1)
-    c["sante.ald"] = _oui_non(ald | ((nb_maladies >= 3) & (rng.random(n) < 0.5)))
+    c["sante.ald"] = oui_non(ald | ((nb_maladies >= 3) & (rng.random(n) < 0.5)))
     organe = maladies["insuffisance_cardiaque"] | maladies["bpco"] | maladies["insuffisance_renale"]
-    c["sante.insuffisance_organe_severe"] = _oui_non(organe & (rng.random(n) < 0.25))
+    c["sante.insuffisance_organe_severe"] = oui_non(organe & (rng.random(n) < 0.25))
     instable = (nb_maladies > 0) & (rng.random(n) < np.array(
         (0.02, 0.02, 0.03, 0.04, 0.06, 0.08))[t] * sante_latente)
-    c["sante.pathologie_instable"] = _oui_non(instable)
+    c["sante.pathologie_instable"] = oui_non(instable)
     medicaments = np.minimum(60, rng.poisson(0.2 + 1.9 * nb_maladies * np.sqrt(sante_latente)
                                              + np.clip(age - 60, 0, None) * 0.04))
     c["sante.nb_medicaments"] = medicaments.astype(str).astype(object)
@@ -231,7 +205,7 @@ def bloc_population(n: int, graine: int, numero: int, debut_id: int = 1) -> pd.D
     chutes_6 = rng.binomial(chutes_an, 0.5)
     c["sante.chutes_12_mois"] = chutes_an.astype(str).astype(object)
     c["sante.chutes_6_mois"] = chutes_6.astype(str).astype(object)
-    c["sante.chute_grave"] = _oui_non((chutes_an > 0) & (rng.random(n) < 0.1))
+    c["sante.chute_grave"] = oui_non((chutes_an > 0) & (rng.random(n) < 0.1))
     # La prévalence des troubles cognitifs est totale : la part portée par une maladie
     # neuro-évolutive connue (85 % d'entre elles) est ôtée du tirage des autres.
     neuro = maladies["maladie_neurodegenerative"]
@@ -240,27 +214,27 @@ def bloc_population(n: int, graine: int, numero: int, debut_id: int = 1) -> pd.D
     cognitifs = np.where(neuro, rng.random(n) < 0.85,
                          rng.random(n) < reste / (1 - np.array(
                              MALADIES["maladie_neurodegenerative"])[t]) * sante_latente)
-    c["sante.troubles_cognitifs"] = _oui_non(cognitifs)
+    c["sante.troubles_cognitifs"] = oui_non(cognitifs)
     psy = np.where(maladies["maladie_psychiatrique"], rng.random(n) < 0.7,
                    tirer("troubles_psychiques"))
-    c["sante.troubles_psychiques"] = _oui_non(psy)
+    c["sante.troubles_psychiques"] = oui_non(psy)
     comportement = np.where(cognitifs & adulte, rng.random(n) < 0.2, rng.random(n) < 0.003)
-    c["sante.troubles_du_comportement"] = _oui_non(comportement)
-    c["sante.addiction"] = _oui_non(tirer("addiction", precarite))
+    c["sante.troubles_du_comportement"] = oui_non(comportement)
+    c["sante.addiction"] = oui_non(tirer("addiction", precarite))
     douleur = tirer("douleur_chronique")
-    c["sante.douleur_chronique"] = _oui_non(douleur)
-    c["sante.douleur_rebelle"] = _oui_non(douleur & (rng.random(n) < 0.1))
-    c["sante.denutrition"] = _oui_non(tirer("denutrition", sante_latente))
+    c["sante.douleur_chronique"] = oui_non(douleur)
+    c["sante.douleur_rebelle"] = oui_non(douleur & (rng.random(n) < 0.1))
+    c["sante.denutrition"] = oui_non(tirer("denutrition", sante_latente))
     palliatifs = tirer("soins_palliatifs", np.where(maladies["cancer"], 6.0, 0.6))
-    c["sante.soins_palliatifs"] = _oui_non(palliatifs)
-    c["sante.refus_de_soins"] = _oui_non(tirer("refus_de_soins", sante_latente))
-    c["sante.crise_suicidaire"] = _oui_non(tirer("crise_suicidaire", 1 + 4 * psy))
-    c["sante.grossesse"] = _oui_non(tirer("grossesse") & (age >= 14) & (age <= 50))
-    c["sante.post_partum"] = _oui_non(tirer("post_partum") & (age >= 14) & (age <= 50))
+    c["sante.soins_palliatifs"] = oui_non(palliatifs)
+    c["sante.refus_de_soins"] = oui_non(tirer("refus_de_soins", sante_latente))
+    c["sante.crise_suicidaire"] = oui_non(tirer("crise_suicidaire", 1 + 4 * psy))
+    c["sante.grossesse"] = oui_non(tirer("grossesse") & (age >= 14) & (age <= 50))
+    c["sante.post_partum"] = oui_non(tirer("post_partum") & (age >= 14) & (age <= 50))
     tnd = tirer("trouble_neurodeveloppement")
     autisme = tirer("autisme")
-    c["sante.trouble_neurodeveloppement"] = _oui_non(tnd | autisme)
-    c["sante.autisme"] = _oui_non(autisme)
+    c["sante.trouble_neurodeveloppement"] = oui_non(tnd | autisme)
+    c["sante.autisme"] = oui_non(autisme)
 
     # --- Autonomie ---
     # Dépendance : plus fréquente avec des troubles cognitifs (facteur 1 + 1,5), normalisée
@@ -274,7 +248,7 @@ def bloc_population(n: int, graine: int, numero: int, debut_id: int = 1) -> pd.D
     dependant = np.where(etablissement, rng.random(n) < 0.85,
                          rng.random(n) < np.minimum(0.98, a_domicile * sante_latente
                                                     * poids_cognitif))
-    gir = np.where(dependant, _choix(rng, ("1", "2", "3", "4"),
+    gir = np.where(dependant, choix(rng, ("1", "2", "3", "4"),
                                      np.tile([0.06, 0.25, 0.20, 0.49], (n, 1))), "6")
     gir = np.where(~dependant & tirer("gir_5", sante_latente), "5", gir).astype(object)
     rang = gir.astype(int)
@@ -293,10 +267,10 @@ def bloc_population(n: int, graine: int, numero: int, debut_id: int = 1) -> pd.D
     c["autonomie.iadl_dependantes"] = iadl.astype(str).astype(object)
     decision = np.where(cognitifs & adulte, rng.random(n) < np.where(rang <= 3, 0.7, 0.25),
                         rng.random(n) < 0.002 * adulte)
-    c["autonomie.autonomie_decisionnelle_alteree"] = _oui_non(decision)
+    c["autonomie.autonomie_decisionnelle_alteree"] = oui_non(decision)
     besoin = (dependant | (adl > 0) | (iadl > 0)) & ~etablissement
     p_aides = np.where(dependant[:, None], [0.78, 0.17, 0.05], [0.85, 0.10, 0.05])
-    aides = np.where(besoin, _choix(rng, ("adaptees", "insuffisantes", "aucune"), p_aides),
+    aides = np.where(besoin, choix(rng, ("adaptees", "insuffisantes", "aucune"), p_aides),
                      "adaptees")
     c["autonomie.aides"] = aides.astype(object)
 
@@ -308,24 +282,24 @@ def bloc_population(n: int, graine: int, numero: int, debut_id: int = 1) -> pd.D
         ("cognitif", 0.1), ("polyhandicap", 0.03), ("maladie_invalidante", 0.15))}
     aucun_type = handicape & ~np.any(np.column_stack(list(types.values())), axis=1)
     types["moteur"] |= aucun_type
-    c["handicap.types"] = _joindre(types, n)
-    c["handicap.reconnaissance_mdph"] = _oui_non(handicape & (rng.random(n) < 0.65))
-    c["handicap.handicap_rare"] = _oui_non(handicape & (rng.random(n) < 0.003))
-    c["handicap.sans_solution"] = _oui_non(handicape & (rng.random(n) < 0.01))
+    c["handicap.types"] = joindre(types, n)
+    c["handicap.reconnaissance_mdph"] = oui_non(handicape & (rng.random(n) < 0.65))
+    c["handicap.handicap_rare"] = oui_non(handicape & (rng.random(n) < 0.003))
+    c["handicap.sans_solution"] = oui_non(handicape & (rng.random(n) < 0.01))
 
     # --- Social ---
     domicile = ~etablissement
     vit_seul = tirer("vit_seul") & domicile & adulte
-    c["social.vit_seul"] = _oui_non(vit_seul)
-    c["social.isolement"] = _oui_non(tirer("isolement", np.where(vit_seul, 2.0, 0.6)) & domicile)
+    c["social.vit_seul"] = oui_non(vit_seul)
+    c["social.isolement"] = oui_non(tirer("isolement", np.where(vit_seul, 2.0, 0.6)) & domicile)
     aide_requise = (dependant | (adl > 0) | cognitifs | palliatifs) & domicile & adulte
     p_aidant = np.tile([0.70, 0.15, 0.15], (n, 1))
-    aidant = np.where(aide_requise, _choix(rng, ("present", "aucun", "epuise"), p_aidant),
+    aidant = np.where(aide_requise, choix(rng, ("present", "aucun", "epuise"), p_aidant),
                       "present")
     c["social.aidant"] = aidant.astype(object)
     zarit = aide_requise & (aidant != "aucun") & (rng.random(n) < 0.2)
     charge = np.where(aidant == "epuise", 0.7, 0.3)
-    reponses = [_choix(rng, ("jamais", "parfois", "souvent"),
+    reponses = [choix(rng, ("jamais", "parfois", "souvent"),
                        np.column_stack([1 - charge, charge * 0.6, charge * 0.4]))
                 for _ in range(7)]
     c["social.mini_zarit"][zarit] = np.array([";".join(r) for r in zip(*reponses,
@@ -344,7 +318,7 @@ def bloc_population(n: int, graine: int, numero: int, debut_id: int = 1) -> pd.D
                                    np.where(tirer("sans_complementaire", precarite),
                                             "sans_complementaire", "complete")))
     c["social.couverture"] = couverture.astype(object)
-    c["social.sans_titre_de_sejour"] = _oui_non((couverture == "ame")
+    c["social.sans_titre_de_sejour"] = oui_non((couverture == "ame")
                                                 | ((couverture == "aucune")
                                                    & (rng.random(n) < 0.3)))
     epices = adulte & (rng.random(n) < 0.10)
@@ -354,26 +328,26 @@ def bloc_population(n: int, graine: int, numero: int, debut_id: int = 1) -> pd.D
              "hebergement_possible": 0.8, "aide_materielle": 0.8}
     for q, coef in EPICES_COEFFICIENTS.items():
         p = np.clip(p_oui[q] * (precarite if coef > 0 else 1 / (0.5 + 0.5 * precarite)), 0, 1)
-        c[f"social.epices.{q}"][epices] = _oui_non(rng.random(n) < p)[epices]
-    c["social.difficultes_financieres"] = _oui_non(tirer("difficultes_financieres", precarite))
-    c["social.barriere_linguistique"] = _oui_non(tirer("barriere_linguistique"))
+        c[f"social.epices.{q}"][epices] = oui_non(rng.random(n) < p)[epices]
+    c["social.difficultes_financieres"] = oui_non(tirer("difficultes_financieres", precarite))
+    c["social.barriere_linguistique"] = oui_non(tirer("barriere_linguistique"))
     en_place = tirer("protection_en_place", 1 + 8 * decision) & adulte
     a_evaluer = decision & ~en_place & (rng.random(n) < 0.3)
     c["social.protection_juridique"] = np.where(en_place, "en_place",
                                                 np.where(a_evaluer, "a_evaluer", "aucune")
                                                 ).astype(object)
-    c["social.maltraitance_suspectee"] = _oui_non(tirer("maltraitance", 1 + 1.5 * dependant))
-    c["social.violences_conjugales"] = _oui_non(tirer("violences_conjugales"))
-    c["social.est_aidant"] = _oui_non(tirer("est_aidant") & (age >= 10))
-    c["contexte.sortie_de_detention"] = _oui_non(tirer("sortie_de_detention"))
+    c["social.maltraitance_suspectee"] = oui_non(tirer("maltraitance", 1 + 1.5 * dependant))
+    c["social.violences_conjugales"] = oui_non(tirer("violences_conjugales"))
+    c["social.est_aidant"] = oui_non(tirer("est_aidant") & (age >= 10))
+    c["contexte.sortie_de_detention"] = oui_non(tirer("sortie_de_detention"))
 
     # --- Contexte de la consultation ---
-    c["contexte.medecin_traitant"] = _oui_non(~tirer("sans_medecin_traitant", precarite))
-    c["contexte.urgence"] = _oui_non(rng.random(n) < 0.002)
-    c["contexte.hors_residence_habituelle"] = _oui_non(rng.random(n) < 0.01)
-    c["contexte.sortie_hospitalisation"] = _oui_non(rng.random(n) < 0.001 + 0.15 * (hospit > 0))
-    c["contexte.complexite_ressentie"] = _oui_non(tirer("complexite_ressentie",
+    c["contexte.medecin_traitant"] = oui_non(~tirer("sans_medecin_traitant", precarite))
+    c["contexte.urgence"] = oui_non(rng.random(n) < 0.002)
+    c["contexte.hors_residence_habituelle"] = oui_non(rng.random(n) < 0.01)
+    c["contexte.sortie_hospitalisation"] = oui_non(rng.random(n) < 0.001 + 0.15 * (hospit > 0))
+    c["contexte.complexite_ressentie"] = oui_non(tirer("complexite_ressentie",
                                                         1 + 3 * dependant))
-    c["contexte.suivi_appui_en_cours"] = _oui_non(tirer("suivi_appui_en_cours",
+    c["contexte.suivi_appui_en_cours"] = oui_non(tirer("suivi_appui_en_cours",
                                                         1 + 3 * dependant))
     return pd.DataFrame(c, columns=COLONNES)

@@ -43,6 +43,7 @@ from orientation.situation.instruments import (
 )
 from orientation.tables.colonnes import COLONNES
 from orientation.tables.population import bloc_population
+from orientation.tables.tirage import choix, depart, joindre, oui_non
 
 TAILLE_BLOC = 50_000
 
@@ -78,40 +79,10 @@ def _tranche(age: np.ndarray) -> np.ndarray:
     return np.select([age < 40, age < 65, age < 75], [0, 1, 2], 3)
 
 
-def _oui_non(x: np.ndarray) -> np.ndarray:
-    return np.where(x, "oui", "non").astype(object)
-
-
-def _choix(rng: np.random.Generator, valeurs: tuple[str, ...], p: np.ndarray) -> np.ndarray:
-    """Un tirage par personne ; ``p`` : probabilités (n, len(valeurs))."""
-    cumul = np.cumsum(p, axis=1)
-    cumul /= cumul[:, -1:]
-    u = rng.random(len(p))[:, None]
-    return np.array(valeurs, dtype=object)[(u > cumul).sum(axis=1)]
-
-
-def _joindre(drapeaux: dict[str, np.ndarray], n: int) -> np.ndarray:
-    listes: list[list[str]] = [[] for _ in range(n)]
-    for nom, d in drapeaux.items():
-        for i in np.flatnonzero(d):
-            listes[i].append(nom)
-    return np.array([";".join(x) for x in listes], dtype=object)
-
-
 def bloc(n: int, graine: int, numero: int, debut_id: int = 1) -> pd.DataFrame:
     """``n`` personnes synthétiques (toutes les colonnes de ``COLONNES``, en texte)."""
     rng = np.random.default_rng(np.random.SeedSequence([graine, numero]))
-    vide = np.full(n, "", dtype=object)
-    c: dict[str, np.ndarray] = {k: vide.copy() for k in COLONNES}
-    c["id"] = np.array([f"P{debut_id + i:07d}" for i in range(n)], dtype=object)
-
-    # Âge : tranche de la pyramide, puis uniforme dans la tranche.
-    bornes = np.array([b for b, _ in PYRAMIDE])
-    poids = np.array([p for _, p in PYRAMIDE])
-    tranche = rng.choice(len(PYRAMIDE), size=n, p=poids / poids.sum())
-    largeur = np.where(bornes[tranche] == 95, 11, 5)
-    age = bornes[tranche] + (rng.random(n) * largeur).astype(int)
-    c["age"] = age.astype(str).astype(object)
+    c, age = depart(rng, n, PYRAMIDE, debut_id)
     adulte, enfant = age >= 18, age <= 15
     vieux, tres_vieux = age >= 65, age >= 75
 
@@ -123,33 +94,33 @@ def bloc(n: int, graine: int, numero: int, debut_id: int = 1) -> pd.DataFrame:
     maladies = {nom: rng.random(n) < np.minimum(0.95, np.array(p)[t] * fragilite)
                 for nom, p in MALADIES.items()}
     nb_maladies = sum(m.astype(int) for m in maladies.values())
-    c["sante.maladies_chroniques"] = _joindre(maladies, n)
+    c["sante.maladies_chroniques"] = joindre(maladies, n)
     organe = maladies["insuffisance_cardiaque"] | maladies["bpco"] | maladies["insuffisance_renale"]
-    c["sante.insuffisance_organe_severe"] = _oui_non(organe & (rng.random(n) < 0.2 * fragilite))
+    c["sante.insuffisance_organe_severe"] = oui_non(organe & (rng.random(n) < 0.2 * fragilite))
     instable = (nb_maladies > 0) & (rng.random(n) < 0.06 * fragilite)
-    c["sante.pathologie_instable"] = _oui_non(instable)
+    c["sante.pathologie_instable"] = oui_non(instable)
     medicaments = np.minimum(60, rng.poisson(0.3 + 2.2 * nb_maladies * np.sqrt(fragilite)))
     c["sante.nb_medicaments"] = medicaments.astype(str).astype(object)
     hospit = np.minimum(50, rng.poisson(0.01 + 0.08 * nb_maladies * fragilite))
     c["sante.hospitalisations_non_programmees_6_mois"] = hospit.astype(str).astype(object)
     chutes = np.minimum(100, rng.poisson(np.where(vieux, 0.12, 0.01) * fragilite ** 1.5))
     c["sante.chutes_6_mois"] = chutes.astype(str).astype(object)
-    c["sante.chute_grave"] = _oui_non((chutes > 0) & (rng.random(n) < 0.3))
+    c["sante.chute_grave"] = oui_non((chutes > 0) & (rng.random(n) < 0.3))
     neuro = maladies["maladie_neurodegenerative"]
     cognitifs = np.where(neuro, rng.random(n) < 0.85,
                          rng.random(n) < np.where(tres_vieux, 0.05, 0.003) * fragilite)
-    c["sante.troubles_cognitifs"] = _oui_non(cognitifs)
+    c["sante.troubles_cognitifs"] = oui_non(cognitifs)
     psy = maladies["maladie_psychiatrique"]
     psychiques = np.where(psy, rng.random(n) < 0.7,
                           rng.random(n) < np.where(adulte, 0.05, 0.02))
-    c["sante.troubles_psychiques"] = _oui_non(psychiques)
-    c["sante.addiction"] = _oui_non(adulte & (age < 75) & (rng.random(n) < 0.03 * precarite))
+    c["sante.troubles_psychiques"] = oui_non(psychiques)
+    c["sante.addiction"] = oui_non(adulte & (age < 75) & (rng.random(n) < 0.03 * precarite))
     douleur = rng.random(n) < np.where(adulte, 0.03 + age / 800, 0.01)
-    c["sante.douleur_chronique"] = _oui_non(douleur)
-    c["sante.denutrition"] = _oui_non(rng.random(n) < np.where(tres_vieux, 0.04, 0.003) * fragilite)
+    c["sante.douleur_chronique"] = oui_non(douleur)
+    c["sante.denutrition"] = oui_non(rng.random(n) < np.where(tres_vieux, 0.04, 0.003) * fragilite)
     palliatifs = rng.random(n) < np.where(maladies["cancer"], 0.08, 0.002 * vieux)
-    c["sante.soins_palliatifs"] = _oui_non(palliatifs)
-    c["sante.refus_de_soins"] = _oui_non(rng.random(n) < 0.01 * fragilite)
+    c["sante.soins_palliatifs"] = oui_non(palliatifs)
+    c["sante.refus_de_soins"] = oui_non(rng.random(n) < 0.01 * fragilite)
 
     # Autonomie : niveau de dépendance latent, grille AGGIR pour les personnes évaluées.
     dependance = np.clip((age - 55) / 45, 0, 1) ** 1.5 * fragilite * 0.55 + 0.04 * cognitifs
@@ -176,18 +147,18 @@ def bloc(n: int, graine: int, numero: int, debut_id: int = 1) -> pd.DataFrame:
     c["autonomie.adl_dependantes"] = adl.astype(str).astype(object)
     c["autonomie.iadl_dependantes"] = iadl.astype(str).astype(object)
     decision = np.where(cognitifs, rng.random(n) < 0.5, rng.random(n) < 0.005 * adulte)
-    c["autonomie.autonomie_decisionnelle_alteree"] = _oui_non(decision)
+    c["autonomie.autonomie_decisionnelle_alteree"] = oui_non(decision)
     besoin = dependant | (adl > 0) | (iadl > 0)
     p_aides = np.where(besoin[:, None], [0.55, 0.33, 0.12], [0.98, 0.015, 0.005])
-    c["autonomie.aides"] = _choix(rng, ("adaptees", "insuffisantes", "aucune"), p_aides)
+    c["autonomie.aides"] = choix(rng, ("adaptees", "insuffisantes", "aucune"), p_aides)
     gfst = vieux & (adl <= 1) & (rng.random(n) < 0.25)
     for q in GFST_QUESTIONS:
-        c[f"autonomie.fragilite.{q}"][gfst] = _choix(
+        c[f"autonomie.fragilite.{q}"][gfst] = choix(
             rng, ("oui", "non", "ne_sait_pas"),
             np.column_stack([np.clip(0.15 * fragilite, 0, 0.9), np.full(n, 0.82),
                              np.full(n, 0.03)]))[gfst]
     jugement = gfst & (rng.random(n) < 0.6)
-    c["autonomie.fragilite.jugement_fragile"][jugement] = _oui_non(
+    c["autonomie.fragilite.jugement_fragile"][jugement] = oui_non(
         rng.random(n) < np.clip(0.3 * fragilite, 0, 0.9))[jugement]
 
     # Handicap.
@@ -197,34 +168,34 @@ def bloc(n: int, graine: int, numero: int, debut_id: int = 1) -> pd.DataFrame:
         HANDICAPS, (0.35, 0.25, 0.2, 0.15, 0.1, 0.04, 0.15), strict=True)}
     aucun_type = handicape & ~np.any(np.column_stack(list(types.values())), axis=1)
     types["moteur"] = types["moteur"] | aucun_type
-    c["handicap.types"] = _joindre(types, n)
-    c["handicap.reconnaissance_mdph"] = _oui_non(handicape & (rng.random(n) < 0.6))
-    c["handicap.handicap_rare"] = _oui_non(handicape & (rng.random(n) < 0.03))
-    c["handicap.sans_solution"] = _oui_non(handicape & (rng.random(n) < 0.05))
+    c["handicap.types"] = joindre(types, n)
+    c["handicap.reconnaissance_mdph"] = oui_non(handicape & (rng.random(n) < 0.6))
+    c["handicap.handicap_rare"] = oui_non(handicape & (rng.random(n) < 0.03))
+    c["handicap.sans_solution"] = oui_non(handicape & (rng.random(n) < 0.05))
 
     # Social.
     vit_seul = adulte & (rng.random(n) < np.select([age >= 80, age >= 60], [0.4, 0.25], 0.15))
-    c["social.vit_seul"] = _oui_non(vit_seul)
-    c["social.isolement"] = _oui_non(rng.random(n) < 0.03 + 0.1 * vit_seul * fragilite)
+    c["social.vit_seul"] = oui_non(vit_seul)
+    c["social.isolement"] = oui_non(rng.random(n) < 0.03 + 0.1 * vit_seul * fragilite)
     p_aidant = np.where((dependant | (adl > 0))[:, None], [0.65, 0.15, 0.2], [0.92, 0.07, 0.01])
-    aidant = _choix(rng, ("present", "aucun", "epuise"), p_aidant)
+    aidant = choix(rng, ("present", "aucun", "epuise"), p_aidant)
     c["social.aidant"] = aidant
     zarit = (aidant != "aucun") & (dependant | (adl > 0)) & (rng.random(n) < 0.3)
     charge = np.clip(0.2 + 0.3 * (aidant == "epuise") + 0.2 * dependance, 0, 0.9)
-    reponses = _choix(rng, ("jamais", "parfois", "souvent"),
+    reponses = choix(rng, ("jamais", "parfois", "souvent"),
                       np.column_stack([1 - charge, charge * 0.6, charge * 0.4]))
     for _ in range(6):
-        reponses = reponses + ";" + _choix(
+        reponses = reponses + ";" + choix(
             rng, ("jamais", "parfois", "souvent"),
             np.column_stack([1 - charge, charge * 0.6, charge * 0.4]))
     c["social.mini_zarit"][zarit] = reponses[zarit]
     p_logement = np.column_stack([np.full(n, 0.9), 0.04 + 0.06 * vieux, 0.01 * precarite,
                                   0.004 * precarite ** 2])
-    logement = _choix(rng, ("adapte", "inadapte", "insalubre", "sans_domicile"), p_logement)
+    logement = choix(rng, ("adapte", "inadapte", "insalubre", "sans_domicile"), p_logement)
     c["social.logement"] = logement
     p_couverture = np.column_stack([np.full(n, 0.95), 0.03 * precarite,
                                     0.003 * precarite + 0.2 * (logement == "sans_domicile")])
-    c["social.couverture"] = _choix(rng, ("complete", "sans_complementaire", "aucune"),
+    c["social.couverture"] = choix(rng, ("complete", "sans_complementaire", "aucune"),
                                     p_couverture)
     epices = rng.random(n) < 0.15
     p_oui = {"travailleur_social": 0.1, "complementaire": 0.9, "couple": 0.6,
@@ -235,44 +206,44 @@ def bloc(n: int, graine: int, numero: int, debut_id: int = 1) -> pd.DataFrame:
         defavorable = EPICES_COEFFICIENTS[q] > 0
         p = np.clip(p_oui[q] * (precarite if defavorable else 1 / (0.5 + 0.5 * precarite)),
                     0, 1)
-        c[f"social.epices.{q}"][epices] = _oui_non(rng.random(n) < p)[epices]
-    c["social.difficultes_financieres"] = _oui_non(rng.random(n) < np.clip(0.06 * precarite,
+        c[f"social.epices.{q}"][epices] = oui_non(rng.random(n) < p)[epices]
+    c["social.difficultes_financieres"] = oui_non(rng.random(n) < np.clip(0.06 * precarite,
                                                                            0, 1))
-    c["social.barriere_linguistique"] = _oui_non(rng.random(n) < 0.02)
+    c["social.barriere_linguistique"] = oui_non(rng.random(n) < 0.02)
     p_protection = np.where(decision[:, None], [0.4, 0.3, 0.3], [0.994, 0.001, 0.005])
-    c["social.protection_juridique"] = _choix(rng, ("aucune", "a_evaluer", "en_place"),
+    c["social.protection_juridique"] = choix(rng, ("aucune", "a_evaluer", "en_place"),
                                               p_protection)
-    c["social.maltraitance_suspectee"] = _oui_non(rng.random(n) < 0.002 + 0.01 * dependant)
+    c["social.maltraitance_suspectee"] = oui_non(rng.random(n) < 0.002 + 0.01 * dependant)
 
     # Contexte de la consultation.
-    c["contexte.medecin_traitant"] = _oui_non(rng.random(n) > np.where(enfant, 0.4, 0.08))
-    c["contexte.urgence"] = _oui_non(rng.random(n) < 0.004)
-    c["contexte.hors_residence_habituelle"] = _oui_non(rng.random(n) < 0.02)
-    c["contexte.sortie_hospitalisation"] = _oui_non(rng.random(n) < 0.005 + 0.3 * (hospit > 0))
-    c["contexte.complexite_ressentie"] = _oui_non(rng.random(n) < 0.01 + 0.05 * dependant)
-    c["contexte.suivi_appui_en_cours"] = _oui_non(rng.random(n) < 0.005 + 0.1 * dependant)
+    c["contexte.medecin_traitant"] = oui_non(rng.random(n) > np.where(enfant, 0.4, 0.08))
+    c["contexte.urgence"] = oui_non(rng.random(n) < 0.004)
+    c["contexte.hors_residence_habituelle"] = oui_non(rng.random(n) < 0.02)
+    c["contexte.sortie_hospitalisation"] = oui_non(rng.random(n) < 0.005 + 0.3 * (hospit > 0))
+    c["contexte.complexite_ressentie"] = oui_non(rng.random(n) < 0.01 + 0.05 * dependant)
+    c["contexte.suivi_appui_en_cours"] = oui_non(rng.random(n) < 0.005 + 0.1 * dependant)
 
     # Champs ajoutés par l'issue 8, tirés après les autres pour ne pas changer le reste de la
     # cohorte d'une graine donnée ; fréquences gonflées pour que chaque règle tire.
     chutes_12_mois = chutes + rng.poisson(np.where(vieux, 0.12, 0.01) * fragilite ** 1.5)
     c["sante.chutes_12_mois"] = chutes_12_mois.astype(str).astype(object)
-    c["sante.troubles_du_comportement"] = _oui_non(cognitifs & (rng.random(n) < 0.3))
-    c["sante.douleur_rebelle"] = _oui_non(douleur & (rng.random(n) < 0.2))
-    c["sante.crise_suicidaire"] = _oui_non(psychiques & (rng.random(n) < 0.05))
+    c["sante.troubles_du_comportement"] = oui_non(cognitifs & (rng.random(n) < 0.3))
+    c["sante.douleur_rebelle"] = oui_non(douleur & (rng.random(n) < 0.2))
+    c["sante.crise_suicidaire"] = oui_non(psychiques & (rng.random(n) < 0.05))
     fecondite = (age >= 15) & (age <= 45)
-    c["sante.grossesse"] = _oui_non(fecondite & (rng.random(n) < 0.05))
-    c["sante.post_partum"] = _oui_non(fecondite & (rng.random(n) < 0.04))
-    c["sante.ald"] = _oui_non((nb_maladies > 0) & (rng.random(n) < 0.6))
-    c["sante.trouble_neurodeveloppement"] = _oui_non(enfant & (rng.random(n) < 0.05))
-    c["sante.autisme"] = _oui_non(rng.random(n) < 0.01)
-    c["social.violences_conjugales"] = _oui_non(adulte & (rng.random(n) < 0.01))
-    c["social.est_aidant"] = _oui_non(rng.random(n) < 0.05)
+    c["sante.grossesse"] = oui_non(fecondite & (rng.random(n) < 0.05))
+    c["sante.post_partum"] = oui_non(fecondite & (rng.random(n) < 0.04))
+    c["sante.ald"] = oui_non((nb_maladies > 0) & (rng.random(n) < 0.6))
+    c["sante.trouble_neurodeveloppement"] = oui_non(enfant & (rng.random(n) < 0.05))
+    c["sante.autisme"] = oui_non(rng.random(n) < 0.01)
+    c["social.violences_conjugales"] = oui_non(adulte & (rng.random(n) < 0.01))
+    c["social.est_aidant"] = oui_non(rng.random(n) < 0.05)
     couverture = c["social.couverture"]
     ame = (couverture == "complete") & adulte & (age < 60) & (rng.random(n) < 0.02)
     c["social.couverture"] = np.where(ame, "ame", couverture).astype(object)
-    c["social.sans_titre_de_sejour"] = _oui_non(ame | ((couverture == "aucune")
+    c["social.sans_titre_de_sejour"] = oui_non(ame | ((couverture == "aucune")
                                                       & (rng.random(n) < 0.4)))
-    c["contexte.sortie_de_detention"] = _oui_non(adulte & (rng.random(n) < 0.005))
+    c["contexte.sortie_de_detention"] = oui_non(adulte & (rng.random(n) < 0.005))
     return pd.DataFrame(c, columns=COLONNES)
 
 
