@@ -129,6 +129,32 @@ def _champs_du_modele() -> dict[str, Champ]:
 CHAMPS: dict[str, Champ] = _champs_du_modele()
 
 
+def _plan() -> list[tuple[str, list[tuple[str, str, tuple[tuple[str, str], ...] | None]]
+                     | None]]:
+    """L'ordre de lecture d'une situation, calculé une fois : pour chaque section, ses champs
+    (nom, chemin pointé, et pour une liste les couples valeur possible → clé du fait)."""
+    plan: list = []
+    for nom, info in Situation.model_fields.items():
+        annotation, _ = _sans_none(info.annotation)
+        if not (isinstance(annotation, type) and issubclass(annotation, BaseModel)):
+            plan.append((nom, None))
+            continue
+        champs = []
+        for sous_nom in annotation.model_fields:
+            chemin = f"{nom}.{sous_nom}"
+            if chemin in QUESTIONNAIRES:
+                continue
+            champ = CHAMPS[chemin]
+            possibles = (tuple((p, f"{chemin}.{p}") for p in champ.valeurs)
+                         if champ.type == "liste" else None)
+            champs.append((sous_nom, chemin, possibles))
+        plan.append((nom, champs))
+    return plan
+
+
+_PLAN = _plan()
+
+
 def construire_fait(situation: Situation, parametres: Mapping[str, Any]) -> dict[str, Any]:
     """Le fait plat (chemins pointés → valeurs) d'une situation.
 
@@ -137,20 +163,20 @@ def construire_fait(situation: Situation, parametres: Mapping[str, Any]) -> dict
     comparaison qui le concerne est fausse.
     """
     fait: dict[str, Any] = {}
-    for section, valeur in situation:
-        if isinstance(valeur, BaseModel):
-            for nom, sous_valeur in valeur:
-                chemin = f"{section}.{nom}"
-                if chemin in QUESTIONNAIRES:
-                    continue
-                champ = CHAMPS[chemin]
-                if champ.type == "liste":
-                    for possible in champ.valeurs:
-                        fait[f"{chemin}.{possible}"] = possible in sous_valeur
-                elif sous_valeur is not None:
-                    fait[chemin] = sous_valeur
-        else:
+    valeurs = situation.__dict__  # les champs validés (le modèle est figé, sans extra)
+    for section, champs in _PLAN:
+        valeur = valeurs[section]
+        if champs is None or valeur is None:
             fait[section] = valeur
+            continue
+        sous_valeurs = valeur.__dict__
+        for nom, chemin, possibles in champs:
+            sous_valeur = sous_valeurs[nom]
+            if possibles is not None:
+                for possible, cle in possibles:
+                    fait[cle] = possible in sous_valeur
+            elif sous_valeur is not None:
+                fait[chemin] = sous_valeur
     fait["sante.nb_maladies_chroniques"] = len(situation.sante.maladies_chroniques)
     fait["handicap.nb_types"] = len(situation.handicap.types)
     fait.update(calculer_scores(situation, parametres))

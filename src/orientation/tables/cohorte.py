@@ -124,9 +124,18 @@ def _motifs(bits: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Motifs distincts des lignes d'une matrice booléenne : (code de chaque ligne, première
     ligne de chaque motif), codes dans l'ordre des premières apparitions. Hachage Arrow sur
     les lignes comprimées."""
-    n = len(bits)
-    paquets = np.ascontiguousarray(np.packbits(bits, axis=1)) if bits.shape[1] else \
-        np.zeros((n, 1), dtype=np.uint8)
+    n, m = bits.shape
+    if m and bits.flags.f_contiguous and not bits.flags.c_contiguous:
+        # rangée par colonne (l'évaluateur écrit une règle à la fois) : les bits de chaque
+        # ligne assemblés en mots de 64 bits, colonne par colonne, sans transposer la matrice
+        paquets = np.zeros((n, (m + 63) // 64), dtype=np.uint64)
+        for j in range(m):
+            paquets[:, j >> 6] |= bits[:, j].astype(np.uint64) << np.uint64(j & 63)
+        paquets = paquets.view(np.uint8)
+    elif m:
+        paquets = np.ascontiguousarray(np.packbits(bits, axis=1))
+    else:
+        paquets = np.zeros((n, 1), dtype=np.uint8)
     largeur = paquets.shape[1]
     binaire = pa.FixedSizeBinaryArray.from_buffers(pa.binary(largeur), n,
                                                    [None, pa.py_buffer(paquets)])
@@ -353,7 +362,8 @@ class ReperageCohorte:
             combine = combine * len(valeurs) + codes
             borne *= len(valeurs)
         _, premier, codes_unite = np.unique(combine, return_index=True, return_inverse=True)
-        cles = [tuple(valeurs[codes[i]] for codes, valeurs in parties) for i in premier]
+        cles = list(zip(*([valeurs[c] for c in codes[premier].tolist()]
+                          for codes, valeurs in parties), strict=True))
         return codes_unite.ravel().astype(np.int64), cles
 
     # -- un lot --
@@ -377,10 +387,13 @@ class ReperageCohorte:
                 codes, valeurs = codes_dictionnaire(colonne)
                 codes_colonnes[nom] = (codes, valeurs)
                 blanc = np.array([est_vide(v) for v in valeurs], dtype=bool)
-                vide &= blanc[codes]
+                if not blanc.any():
+                    vide[:] = False  # aucune cellule vide : aucune ligne entièrement vide
+                elif vide.any():
+                    vide &= blanc[codes]
                 controle = np.array([isinstance(v, str) and _CONTROLE_RE.search(v) is not None
                                      for v in valeurs], dtype=bool)
-                fautives = np.flatnonzero(controle[codes])
+                fautives = np.flatnonzero(controle[codes]) if controle.any() else ()
             else:
                 texte = colonne.dictionary if pa.types.is_dictionary(colonne.type) else colonne
                 blanc = pc.fill_null(pc.equal(pc.utf8_trim_whitespace(texte), ""), True)
@@ -445,7 +458,7 @@ class ReperageCohorte:
         if len(rapides) < n:
             V = {k: V[k][rapides] for k in self.cles}
             P = {k: P[k][rapides] for k in self.cles}
-        tirees = np.ascontiguousarray(self.vectoriel.tirer(V, P, len(rapides)))
+        tirees = self.vectoriel.tirer(V, P, len(rapides))
         colonnes = self._colonnes_sortie(tirees)
         for k in SCORES_FAIT:
             genre = _type_cle(k)

@@ -839,13 +839,29 @@ class Presentation:
         return self.dialecte == "excel-fr"
 
 
+def conformer(lot: pa.RecordBatch, schema: pa.Schema) -> pa.RecordBatch:
+    """Un lot aux types d'un schéma (texte ↔ texte codé par dictionnaire : mêmes valeurs)."""
+    colonnes = []
+    for colonne, champ in zip(lot.columns, schema, strict=True):
+        if colonne.type != champ.type:
+            if pa.types.is_dictionary(colonne.type):
+                colonne = colonne.dictionary.take(colonne.indices)
+            if pa.types.is_dictionary(champ.type):
+                colonne = pc.dictionary_encode(colonne)
+            colonne = colonne.cast(champ.type)
+        colonnes.append(colonne)
+    return pa.RecordBatch.from_arrays(colonnes, schema=schema)
+
+
 class Ecrivain:
     """Écrit les lots de sortie (colonnes d'entrée recopiées, puis résultats) dans un flux
     binaire, au format demandé ; ``fermer`` termine le fichier."""
 
     def __init__(self, flux: IO[bytes], format_: str, presentation: Presentation,
-                 mise_en_forme: Callable[[pa.RecordBatch, bool], pa.RecordBatch]):
+                 mise_en_forme: Callable[[pa.RecordBatch, bool], pa.RecordBatch],
+                 statistiques: Sequence[str] | None = None):
         self.flux = flux
+        self.statistiques = statistiques
         self.format = format_
         self.presentation = presentation
         self.mettre_en_forme = mise_en_forme
@@ -870,7 +886,17 @@ class Ecrivain:
             import pyarrow.parquet as pq
 
             if self._parquet is None:
-                self._parquet = pq.ParquetWriter(self.flux, lot.schema)
+                # Les colonnes de texte arrivent codées par dictionnaire : Parquet écrit le
+                # dictionnaire de chaque lot tel quel (sans rehacher chaque cellule). Le
+                # schéma Arrow n'est pas rangé dans le fichier : un lecteur y lit les types
+                # Parquet (texte, booléen, entier, décimal), pas les dictionnaires du lot.
+                self._parquet = pq.ParquetWriter(
+                    self.flux, lot.schema, store_schema=False,
+                    write_statistics=(list(self.statistiques) if self.statistiques is not None
+                                      else True))
+                self._schema_parquet = lot.schema
+            elif lot.schema != self._schema_parquet:
+                lot = conformer(lot, self._schema_parquet)
             self._parquet.write_batch(lot)
         else:
             from orientation.tables.excel import ClasseurEnFlux

@@ -37,6 +37,7 @@ from orientation.referentiel.vocabulaire import majuscule, vocabulaire
 from orientation.situation.erreurs import ErreurSaisie
 from orientation.tables.cohorte import ReperageCohorte, ResultatLot
 from orientation.tables.colonnes import (
+    COLONNE_ID,
     COLONNES_LISTES,
     COLONNES_RESULTATS,
     Rejet,
@@ -72,6 +73,9 @@ class Options:
 
 
 OPTIONS = Options()
+# Lots repérés en même temps (fils) : deux, mesuré le plus rapide sur deux cœurs comme sur
+# quatre (docs/benchmarks.md) ; au-delà, les fils se disputent le verrou global de Python.
+FILS_REPERAGE = 1
 
 
 @dataclass
@@ -164,6 +168,15 @@ class MiseEnForme:
         self.libelles = _libelles_resultats(referentiel) if presentation.libelles else {}
         self.entetes = entetes_resultats(presentation.libelles)
 
+    @property
+    def statistiques(self) -> list[str]:
+        """Les colonnes dont un fichier Parquet garde les bornes (min, max par groupe de
+        lignes, pour filtrer sans tout lire) : l'identifiant et les résultats. Les colonnes
+        d'entrée recopiées n'en ont pas (elles sont dans le fichier d'entrée ; les calculer
+        doublait le temps d'écriture, docs/benchmarks.md)."""
+        return [n for c, n in zip(self.echo, self.noms, strict=True) if c == COLONNE_ID] \
+            + list(self.entetes)
+
     def vide(self, exemple: pa.Schema | None = None) -> pa.RecordBatch:
         colonnes = {c: pa.array([], pa.string()) for c in self.echo}
         for c in COLONNES_RESULTATS:
@@ -180,7 +193,8 @@ class MiseEnForme:
             colonne = lot.column(c)
             if tableur:
                 colonne = neutraliser(colonne)  # une fois par valeur distincte, si codée
-            if c in self.codees and pa.types.is_dictionary(colonne.type):
+            if (c in self.codees and pa.types.is_dictionary(colonne.type)
+                    and self.format != ".parquet"):
                 colonne = colonne.dictionary.take(colonne.indices)  # texte, comme le fichier
             colonnes.append(colonne)
         for c in COLONNES_RESULTATS:
@@ -246,6 +260,37 @@ def _en_tache_de_fond(iterateur: Iterator[Any], profondeur: int = 2) -> Iterator
             yield x
     finally:
         arret.set()
+
+
+def _en_parallele(f: Callable[[Any], Any], iterateur: Iterator[Any], fils: int = 2,
+                  avance: int = 2) -> Iterator[tuple[Any, Any]]:
+    """``(x, f(x))`` pour chaque ``x`` de ``iterateur``, **dans l'ordre**, ``f`` appliquée
+    dans ``fils`` fils à la fois (le repérage d'un lot rend souvent la main à Python : numpy et
+    Arrow travaillent sans le verrou global). Au plus ``fils + avance`` lots en vol : la
+    mémoire ne dépend pas du nombre de lots. ``f`` doit être sans effet de bord visible (le
+    repérage ne partage qu'un cache de valeurs calculées, le même quel que soit l'ordre)."""
+    if fils <= 1:
+        for x in iterateur:
+            yield x, f(x)
+        return
+    from collections import deque
+    from concurrent.futures import ThreadPoolExecutor
+
+    en_vol: deque = deque()
+    executeur = ThreadPoolExecutor(fils, thread_name_prefix="reperage")
+    try:
+        for x in iterateur:
+            en_vol.append((x, executeur.submit(f, x)))
+            while len(en_vol) > fils + avance - 1 or (en_vol and en_vol[0][1].done()):
+                y, futur = en_vol.popleft()
+                yield y, futur.result()
+        while en_vol:
+            y, futur = en_vol.popleft()
+            yield y, futur.result()
+    finally:
+        for _, futur in en_vol:
+            futur.cancel()
+        executeur.shutdown(wait=True)
 
 
 class EcritureDeFond:
@@ -378,7 +423,8 @@ def executer(
     flux = atomique.flux if atomique else (sortie if sortie is not None else flux_sortie)
     if flux is None:
         flux = io.BytesIO()
-    ecrivain = Ecrivain(flux, format_sortie, presentation, mise_en_forme)
+    ecrivain = Ecrivain(flux, format_sortie, presentation, mise_en_forme,
+                        mise_en_forme.statistiques)
     de_fond = EcritureDeFond(ecrivain.ecrire)
     rejets_atomique: FichierAtomique | None = None
     rejets_excel: list[Rejet] = []
@@ -432,8 +478,10 @@ def executer(
 
     termine = False
     try:
-        for lu in _en_tache_de_fond(lecture.lots()):
-            recevoir(lu, reperage.traiter(lu.donnees, lu.lignes, lu.illisibles))
+        for lu, r in _en_parallele(
+                lambda lu: reperage.traiter(lu.donnees, lu.lignes, lu.illisibles),
+                _en_tache_de_fond(lecture.lots()), FILS_REPERAGE):
+            recevoir(lu, r)
         bilan.vides_finales = len(vides_en_attente)
         bilan.lues = bilan.reperees + bilan.rejetees
         de_fond.terminer()

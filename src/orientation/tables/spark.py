@@ -967,7 +967,8 @@ def _ecrire_fichier(spark: Any, tout: Any, entree: Entree, sortie: Path, options
         mise_en_forme = MiseEnForme(entree.lecture, presentation, reperage.referentiel,
                                     format_sortie)
         atomique = FichierAtomique(sortie)
-        ecrivain = Ecrivain(atomique.flux, format_sortie, presentation, mise_en_forme)
+        ecrivain = Ecrivain(atomique.flux, format_sortie, presentation, mise_en_forme,
+                            mise_en_forme.statistiques)
         rejets_excel: list[Rejet] = []
         for part in ordre:
             # une ligne par lot de résultats (flux IPC) : quelques lignes à la fois
