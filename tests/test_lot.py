@@ -134,6 +134,55 @@ def test_parquet_type_relu(tmp_path):
     assert sortie["sante.maladies_chroniques"].tolist() == ["diabete;bpco"]
 
 
+def test_parquet_sortie_texte_simple_et_bornes_des_resultats(tmp_path):
+    """La sortie Parquet se relit en texte simple (pas en catégories), mêmes valeurs que le
+    CSV ; chaque groupe de lignes a les bornes de l'identifiant et des résultats (pour
+    filtrer sans tout lire), pas celles des colonnes recopiées ; lots de taille 7 : plusieurs
+    groupes, chacun son dictionnaire."""
+    import pyarrow.parquet as pq
+
+    ecrire_cohorte(60, 3, tmp_path / "c.parquet", io.StringIO())
+    executer(tmp_path / "c.parquet", tmp_path / "r.csv", Options(taille=7))
+    executer(tmp_path / "c.parquet", tmp_path / "r.parquet", Options(taille=7))
+    fichier = pq.ParquetFile(tmp_path / "r.parquet")
+    schema = fichier.schema_arrow
+    assert not any(pa.types.is_dictionary(t) for t in schema.types)
+    assert schema.field("niveau").type == pa.string()
+    assert schema.field("scores.gir").type == pa.int64()
+    assert fichier.metadata.num_row_groups > 1
+    groupe = fichier.metadata.row_group(1)
+    bornes = {groupe.column(i).path_in_schema: groupe.column(i).is_stats_set
+              for i in range(groupe.num_columns)}
+    assert bornes["id"] and bornes["niveau"] and bornes["scores.gir"]
+    assert not bornes["age"] and not bornes["social.aidant"]
+    parquet = pd.read_parquet(tmp_path / "r.parquet")
+    csv = pd.read_csv(tmp_path / "r.csv", dtype=str, keep_default_na=False)
+    for c in ("id", "age", "niveau", "acteurs", "regles", "scores.gir_source"):
+        assert parquet[c].fillna("").astype(str).tolist() == csv[c].tolist(), c
+
+
+def test_parquet_lots_de_types_differents_memes_valeurs(tmp_path):
+    """Un lot en texte codé par dictionnaire, le suivant en texte simple (ou l'inverse) :
+    le fichier Parquet garde les types du premier, les valeurs de chacun."""
+    import pyarrow.parquet as pq
+
+    from orientation.tables.fichiers import Ecrivain, Presentation
+
+    codes = pa.record_batch({"a": pa.array(["x", "y", "x"]).dictionary_encode(),
+                             "b": pa.array([1, 2, 3])})
+    texte = pa.record_batch({"a": pa.array(["z", None]), "b": pa.array([4, 5])})
+    with open(tmp_path / "s.parquet", "wb") as flux:
+        ecrivain = Ecrivain(flux, ".parquet", Presentation("standard", False),
+                            lambda lot, texte: lot)
+        ecrivain.ecrire(codes)
+        ecrivain.ecrire(texte)
+        ecrivain.ecrire(codes)
+        ecrivain.fermer(texte.slice(0, 0))
+    table = pq.read_table(tmp_path / "s.parquet")
+    assert table.column("a").to_pylist() == ["x", "y", "x", "z", None, "x", "y", "x"]
+    assert table.column("b").to_pylist() == [1, 2, 3, 4, 5, 1, 2, 3]
+
+
 def test_synth_puis_batch_en_ligne_de_commande(tmp_path):
     p = _cli("synth", "--n", "2000", "--seed", "4", "-o", str(tmp_path / "c.csv"))
     assert p.returncode == 0, p.stderr.decode()

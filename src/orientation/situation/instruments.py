@@ -8,6 +8,8 @@ passés en argument.
 
 from __future__ import annotations
 
+import functools
+
 from collections.abc import Mapping, Sequence
 
 # --- EPICES (Sass C. et al., BEH 2006, n° 14, p. 93-96) -------------------------------------
@@ -121,7 +123,11 @@ _GIR_PAR_RANG = {1: 1, 2: 2, 3: 2, 4: 2, 5: 2, 6: 2, 7: 2, 8: 3, 9: 3, 10: 4, 11
 def rang_aggir(codes: Mapping[str, str | None]) -> int:
     """Rang (1 à 13) de l'algorithme AGGIR : groupes A à H dans l'ordre, le premier seuil
     atteint donne le rang."""
-    valeurs = [codes[v] for v in AGGIR_VARIABLES]
+    return _rang_aggir(tuple(codes[v] for v in AGGIR_VARIABLES))
+
+
+@functools.lru_cache(maxsize=1 << 16)  # au plus 4⁸ grilles (A, B, C ou vide)
+def _rang_aggir(valeurs: tuple[str | None, ...]) -> int:
     for poids_c, poids_b, seuils in _AGGIR_GROUPES:
         total = sum(
             pc if code == "C" else pb if code == "B" else 0

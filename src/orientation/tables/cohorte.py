@@ -106,6 +106,47 @@ def _tableau(valeurs: list[Any], genre: str) -> np.ndarray:
     return np.array(valeurs, dtype=object)
 
 
+class TexteCode:
+    """La colonne d'une clé textuelle du fait (valeur d'un vocabulaire fermé) : ses valeurs
+    distinctes et le code de chaque ligne. Les comparaisons des règles (``==``, ``!=``, d'où
+    ``parmi`` et ``hors_de``) se font sur les valeurs distinctes, puis s'étendent aux lignes
+    par les codes : aucun texte n'est recopié ni comparé ligne à ligne."""
+
+    __slots__ = ("codes", "valeurs")
+    __hash__ = None  # type: ignore[assignment]
+
+    def __init__(self, valeurs: np.ndarray, codes: np.ndarray):
+        self.valeurs = valeurs
+        self.codes = codes
+
+    def __eq__(self, autre: Any) -> np.ndarray:  # type: ignore[override]
+        return np.asarray(self.valeurs == autre, dtype=bool)[self.codes]
+
+    def __ne__(self, autre: Any) -> np.ndarray:  # type: ignore[override]
+        return np.asarray(self.valeurs != autre, dtype=bool)[self.codes]
+
+    def __getitem__(self, lignes: Any) -> TexteCode:
+        return TexteCode(self.valeurs, self.codes[lignes])
+
+    def __len__(self) -> int:
+        return len(self.codes)
+
+    def en_arrow(self, absent: np.ndarray) -> pa.DictionaryArray:
+        """En colonne Arrow codée par dictionnaire ; nulle là où ``absent``."""
+        return pa.DictionaryArray.from_arrays(
+            pa.array(self.codes.astype(np.int32), mask=absent),
+            pa.array(self.valeurs.tolist(), pa.string()))
+
+
+def _colonne_cle(valeurs: list[Any], genre: str, codes: np.ndarray) -> np.ndarray | TexteCode:
+    """La colonne d'une clé du fait, ses ``valeurs`` distinctes prises aux ``codes`` des
+    lignes : un tableau numpy, ou des textes codés (``TexteCode``)."""
+    tableau = _tableau(valeurs, genre)
+    if tableau.dtype.kind == "U":
+        return TexteCode(tableau, codes)
+    return tableau[codes]
+
+
 def codes_dictionnaire(colonne: pa.Array | pa.ChunkedArray) -> tuple[np.ndarray, list[Any]]:
     """Les codes (un par ligne) et les valeurs distinctes d'une colonne ; une cellule nulle
     a le code ``len(valeurs)`` (sa valeur : ``None``)."""
@@ -444,14 +485,15 @@ class ReperageCohorte:
                                     dtype=bool)
                 defaut = _NEUTRE.get(genre, "")
                 propre = [v if p else defaut for v, p in zip(table, presence, strict=True)]
-                V[k] = _tableau(propre, genre)[codes]
+                V[k] = _colonne_cle(propre, genre, codes)
                 P[k] = presence[codes]
         for k in self.cles:
             if k not in V:
                 genre = _type_cle(k)
                 v = self.neutre.get(k, _ABSENT)
                 present = v is not _ABSENT
-                V[k] = np.repeat(_tableau([v if present else _NEUTRE.get(genre, "")], genre), n)
+                V[k] = _colonne_cle([v if present else _NEUTRE.get(genre, "")], genre,
+                                    np.zeros(n, dtype=np.intp))
                 P[k] = np.full(n, present, dtype=bool)
 
         rapides = np.flatnonzero(valide)
@@ -466,6 +508,8 @@ class ReperageCohorte:
             masque = ~P[k]
             if genre in _ARROW:
                 colonnes[k] = pa.array(valeurs, type=_ARROW[genre], mask=masque)
+            elif isinstance(valeurs, TexteCode):
+                colonnes[k] = valeurs.en_arrow(masque)
             else:
                 colonnes[k] = pc.dictionary_encode(pa.array(
                     np.where(masque, None, valeurs), type=pa.string()))

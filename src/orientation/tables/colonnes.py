@@ -403,6 +403,33 @@ def _chemin_du_message(message: str) -> str:
     return message.split(" : ", 1)[0]
 
 
+_MORCEAUX = {chemin: tuple(chemin.split(".")) for chemin in CHAMPS_COLONNES}
+_CONVERSIONS: dict[tuple[str, str], tuple[Any, str | None]] = {}
+_CONVERSIONS_MAX = 100_000
+
+
+def _convertir_cellule(c: Colonne, cellule: Any) -> tuple[Any, str | None]:
+    """(valeur convertie, message d'erreur ou None) d'une cellule non vide. Une cellule de
+    texte ne dépend que de sa colonne : sa conversion est gardée (mémoire bornée), une liste
+    rendue neuve à chaque fois."""
+    cle = (c.chemin, cellule) if type(cellule) is str else None
+    if cle is not None:
+        connu = _CONVERSIONS.get(cle)
+        if connu is not None:
+            valeur, erreur = connu
+            return (list(valeur) if type(valeur) is list else valeur), erreur
+    try:
+        resultat: tuple[Any, str | None] = (_CONVERTIR[c.genre](cellule, c), None)
+    except _Invalide as e:
+        resultat = (None, str(e))
+    if cle is not None:
+        if len(_CONVERSIONS) >= _CONVERSIONS_MAX:
+            _CONVERSIONS.clear()
+        valeur, erreur = resultat
+        _CONVERSIONS[cle] = (list(valeur) if type(valeur) is list else valeur), erreur
+    return resultat
+
+
 def convertir_ligne(ligne: Mapping[str, Any]) -> tuple[dict[str, Any], list[str]]:
     """Les cellules d'une ligne → (données imbriquées pour ``Situation``, erreurs de
     conversion). Les colonnes inconnues sont ignorées ici (``lire_tableau`` les refuse)."""
@@ -413,20 +440,18 @@ def convertir_ligne(ligne: Mapping[str, Any]) -> tuple[dict[str, Any], list[str]
         c = CHAMPS_COLONNES.get(chemin)
         if c is None or est_vide(cellule):
             continue
-        try:
-            valeur = _CONVERTIR[c.genre](cellule, c)
-        except _Invalide as e:
-            erreurs.append(f"{chemin} : {e}")
-            valeur = None
+        valeur, erreur = _convertir_cellule(c, cellule)
+        if erreur is not None:
+            erreurs.append(f"{chemin} : {erreur}")
         if c.groupe:
             remplis.setdefault(c.groupe, []).append(chemin)
         if valeur is None:
             continue
-        morceaux = chemin.split(".")
+        *sections, nom = _MORCEAUX[chemin]
         cible = donnees
-        for m in morceaux[:-1]:
+        for m in sections:
             cible = cible.setdefault(m, {})
-        cible[morceaux[-1]] = valeur
+        cible[nom] = valeur
     for groupe, presents in remplis.items():
         manquants = [ch.rsplit(".", 1)[1] for ch in GROUPES[groupe]
                      if CHAMPS_COLONNES[ch].requis and ch not in presents]

@@ -236,7 +236,8 @@ class EnUtf8(io.RawIOBase):
         self._cr_seul = cr_seul  # fins de ligne CR seules (ancien Mac) : lues comme LF
         self._dernier = b"\n"  # dernier octet rendu : le fichier finit par une fin de ligne
         self._decodeur = codecs.getincrementaldecoder(encodage)(errors="replace")
-        self._tampon = b""
+        self._tampon: bytes | memoryview = b""
+        self._lu = 0
         self._fini = False
         self._debut = True
         self.guillemets = False  # un guillemet lu : une valeur peut contenir un saut de ligne
@@ -274,11 +275,12 @@ class EnUtf8(io.RawIOBase):
         return morceau
 
     def readinto(self, tampon: Any) -> int:
-        while not self._tampon and not self._fini:
-            self._tampon = self._suivant()
-        n = min(len(tampon), len(self._tampon))
-        tampon[:n] = self._tampon[:n]
-        self._tampon = self._tampon[n:]
+        # ``_tampon`` est rendu par tranches (position ``_lu``) : aucune recopie du reste
+        while self._lu >= len(self._tampon) and not self._fini:
+            self._tampon, self._lu = memoryview(self._suivant()), 0
+        n = min(len(tampon), len(self._tampon) - self._lu)
+        tampon[:n] = self._tampon[self._lu:self._lu + n]
+        self._lu += n
         return n
 
 

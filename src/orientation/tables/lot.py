@@ -73,9 +73,6 @@ class Options:
 
 
 OPTIONS = Options()
-# Lots repérés en même temps (fils) : deux, mesuré le plus rapide sur deux cœurs comme sur
-# quatre (docs/benchmarks.md) ; au-delà, les fils se disputent le verrou global de Python.
-FILS_REPERAGE = 1
 
 
 @dataclass
@@ -260,37 +257,6 @@ def _en_tache_de_fond(iterateur: Iterator[Any], profondeur: int = 2) -> Iterator
             yield x
     finally:
         arret.set()
-
-
-def _en_parallele(f: Callable[[Any], Any], iterateur: Iterator[Any], fils: int = 2,
-                  avance: int = 2) -> Iterator[tuple[Any, Any]]:
-    """``(x, f(x))`` pour chaque ``x`` de ``iterateur``, **dans l'ordre**, ``f`` appliquée
-    dans ``fils`` fils à la fois (le repérage d'un lot rend souvent la main à Python : numpy et
-    Arrow travaillent sans le verrou global). Au plus ``fils + avance`` lots en vol : la
-    mémoire ne dépend pas du nombre de lots. ``f`` doit être sans effet de bord visible (le
-    repérage ne partage qu'un cache de valeurs calculées, le même quel que soit l'ordre)."""
-    if fils <= 1:
-        for x in iterateur:
-            yield x, f(x)
-        return
-    from collections import deque
-    from concurrent.futures import ThreadPoolExecutor
-
-    en_vol: deque = deque()
-    executeur = ThreadPoolExecutor(fils, thread_name_prefix="reperage")
-    try:
-        for x in iterateur:
-            en_vol.append((x, executeur.submit(f, x)))
-            while len(en_vol) > fils + avance - 1 or (en_vol and en_vol[0][1].done()):
-                y, futur = en_vol.popleft()
-                yield y, futur.result()
-        while en_vol:
-            y, futur = en_vol.popleft()
-            yield y, futur.result()
-    finally:
-        for _, futur in en_vol:
-            futur.cancel()
-        executeur.shutdown(wait=True)
 
 
 class EcritureDeFond:
@@ -478,10 +444,8 @@ def executer(
 
     termine = False
     try:
-        for lu, r in _en_parallele(
-                lambda lu: reperage.traiter(lu.donnees, lu.lignes, lu.illisibles),
-                _en_tache_de_fond(lecture.lots()), FILS_REPERAGE):
-            recevoir(lu, r)
+        for lu in _en_tache_de_fond(lecture.lots()):
+            recevoir(lu, reperage.traiter(lu.donnees, lu.lignes, lu.illisibles))
         bilan.vides_finales = len(vides_en_attente)
         bilan.lues = bilan.reperees + bilan.rejetees
         de_fond.terminer()
