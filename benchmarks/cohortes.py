@@ -101,11 +101,14 @@ elif genre.startswith("spark"):
     threading.Thread(target=sonder, daemon=True).start()
     from orientation.tables.spark import ouvrir_session
     t = time.perf_counter()
-    ouvrir_session("local[2]")
+    # 4 Go pour le pilote (en local, il est aussi l'exécuteur) : avec le réglage par défaut
+    # (1 Go), la JVM s'arrête faute de mémoire à 1 M de patients (docs/spark.md)
+    ouvrir_session("local[2]", {"spark.driver.memory": "4g"})
     demarrage_jvm = time.perf_counter() - t
     from orientation.interfaces.cli import main
     prepa = 0.0
-    code = main(["batch", entree, "-o", sortie, "--spark", "local[2]"])
+    code = main(["batch", entree, "-o", sortie, "--spark", "local[2]", "--spark-conf",
+                 "spark.driver.memory=4g"])
     assert code == 0, code
     fini.set()
 else:

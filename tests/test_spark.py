@@ -35,6 +35,7 @@ from orientation.tables.spark import (
     schema_transport,
 )
 from orientation.tables.synthese import ecrire_cohorte
+from tests.commande import orientation
 
 CONF_TESTS = {"spark.sql.files.maxPartitionBytes": str(1 << 20),
               "spark.sql.shuffle.partitions": "2"}
@@ -409,3 +410,23 @@ def test_un_echec_de_spark_tient_en_une_phrase():
     assert str(ErreurSpark(RuntimeError(trace))) == "MemoryError: plus de mémoire"
     assert str(ErreurSpark(RuntimeError("Java gateway process exited"))) == \
         "Java gateway process exited"
+
+
+def test_une_jvm_arretee_n_est_pas_une_erreur_d_ecriture(tmp_path, monkeypatch):
+    """La JVM tombe en cours de route (mémoire épuisée à 1 M de patients sur la machine de
+    l'équipe) : le pilote reçoit « Connection refused », une OSError. Le message dit que Spark
+    a échoué et comment relancer, pas « Écriture impossible » dans la sortie."""
+    import orientation.tables.spark as module
+
+    def tombe(*args, **kwargs):
+        raise ConnectionRefusedError(111, "Connection refused")
+
+    monkeypatch.setattr(module, "executer_spark", tombe)
+    (tmp_path / "e.csv").write_text("id,age\na,80\n")
+    p = orientation("batch", str(tmp_path / "e.csv"), "-o", str(tmp_path / "s.csv"),
+                    "--spark", "local[1]")
+    erreur = p.stderr.decode()
+    assert p.returncode != 0
+    assert "Spark a échoué : la JVM de Spark ne répond plus" in erreur
+    assert "spark.driver.memory=4g" in erreur and "Écriture impossible" not in erreur
+    assert not (tmp_path / "s.csv").exists()

@@ -466,6 +466,8 @@ def _batch_spark(args: argparse.Namespace, options, rejet, avertir):  # noqa: AN
                               format_entree=args.format_entree, rejet=rejet, avertir=avertir)
     except ErreurSpark:
         raise
+    except ConnectionError as e:  # la JVM ne répond plus : pas une erreur d'écriture
+        raise ErreurSpark(e) from e
     except (ErreurSaisie, OSError):
         raise
     except Exception as e:  # noqa: BLE001 — Spark (JVM, grappe) : une phrase, code 1

@@ -75,6 +75,15 @@ class ErreurSpark(Exception):
 
     def __init__(self, cause: BaseException):
         texte = str(getattr(cause, "desc", None) or cause).strip()
+        if isinstance(cause, ConnectionError) or any(
+                m in texte for m in ("Answer from Java side is empty",
+                                     "Error while sending or receiving")):
+            # La JVM ne répond plus (arrêtée en cours de route : mémoire épuisée, le plus
+            # souvent) ; la socket refusée n'est pas une erreur d'écriture de la sortie.
+            super().__init__("la JVM de Spark ne répond plus (arrêtée en cours de route, le "
+                             "plus souvent faute de mémoire) : relancez avec --spark-conf "
+                             "spark.driver.memory=4g (spark.executor.memory sur une grappe)")
+            return
         if "OutOfMemoryError" in texte or "SparkContext was shut down" in texte:
             super().__init__("mémoire de la JVM épuisée (ou Spark arrêté) : relancez avec "
                              "--spark-conf spark.driver.memory=4g (spark.executor.memory sur "
