@@ -319,3 +319,33 @@ def test_un_en_tete_sans_fin_de_ligne_est_une_cohorte_vide(tmp_path):
     bilan, rejets = _executer(tmp_path, b"id,age,social.aidant")
     assert (bilan.lues, bilan.reperees, bilan.rejetees) == (0, 0, 0) and not rejets
     assert (tmp_path / "sortie.csv").read_text(encoding="utf-8").startswith("id,age,")
+
+
+def test_lecture_csv_jamais_plus_de_quelques_blocs_d_avance():
+    """Le lecteur CSV de pyarrow lit d'avance dans un fil à lui (jusqu'à 32 blocs de 16 Mo) :
+    le flux qu'on lui donne s'arrête à ``avance_max`` octets d'avance sur ce qui a été
+    rendu, reprend quand le lecteur avance, et ne reste jamais bloqué après ``liberer``."""
+    import threading
+
+    from orientation.tables.fichiers import EnUtf8
+
+    morceau = 1 << 20
+    transcodeur = EnUtf8(io.BytesIO(b"x" * (10 * morceau)), "utf-8", avance_max=2 * morceau)
+    lus: list[int] = []
+
+    def lire():
+        tampon = bytearray(morceau)
+        while n := transcodeur.readinto(tampon):
+            lus.append(n)
+
+    fil = threading.Thread(target=lire, daemon=True)
+    fil.start()
+    fil.join(1.0)
+    assert fil.is_alive() and sum(lus) <= 3 * morceau  # arrêté, l'avance atteinte
+    avant = sum(lus)
+    transcodeur.consommer(2 * morceau)
+    fil.join(1.0)
+    assert sum(lus) > avant and fil.is_alive()  # a repris, puis s'arrête de nouveau
+    transcodeur.liberer()
+    fil.join(5.0)
+    assert not fil.is_alive() and sum(lus) == 10 * morceau + 1  # tout lu (fin de ligne ajoutée)

@@ -230,8 +230,17 @@ class EnUtf8(io.RawIOBase):
     remplacés par U+FFFD (la ligne qui en contient est rejetée). Un morceau déjà en UTF-8
     valide passe tel quel (le cas courant ne coûte qu'une vérification)."""
 
-    def __init__(self, flux: IO[bytes], encodage: str, cr_seul: bool = False):
+    def __init__(self, flux: IO[bytes], encodage: str, cr_seul: bool = False,
+                 avance_max: int | None = None):
         self._flux = flux
+        # Contre-pression : le lecteur CSV de pyarrow lit jusqu'à 32 blocs d'avance dans un
+        # fil à lui (512 Mo de blocs de 16 Mo si le repérage est plus lent que le disque) ;
+        # ici, pas plus de ``avance_max`` octets d'avance sur ce que le lecteur a rendu.
+        self._avance_max = avance_max
+        self._livres = 0
+        self._consommes = 0
+        self._libere = False
+        self._condition = threading.Condition()
         self._encodage = encodage
         self._cr_seul = cr_seul  # fins de ligne CR seules (ancien Mac) : lues comme LF
         self._dernier = b"\n"  # dernier octet rendu : le fichier finit par une fin de ligne
@@ -274,10 +283,31 @@ class EnUtf8(io.RawIOBase):
         self.illisibles = self.illisibles or _ILLISIBLE_UTF8 in morceau
         return morceau
 
+    def consommer(self, octets: int) -> None:
+        """Le lecteur a rendu ``octets`` de plus : la lecture peut reprendre d'autant."""
+        with self._condition:
+            self._consommes += octets
+            self._condition.notify_all()
+
+    def liberer(self) -> None:
+        """Plus de contre-pression (fin de lecture, abandon) : rien ne reste bloqué."""
+        with self._condition:
+            self._libere = True
+            self._condition.notify_all()
+
+    def _attendre(self) -> None:
+        if self._avance_max is None:
+            return
+        with self._condition:
+            while not self._libere and self._livres - self._consommes > self._avance_max:
+                self._condition.wait(0.5)
+
     def readinto(self, tampon: Any) -> int:
         # ``_tampon`` est rendu par tranches (position ``_lu``) : aucune recopie du reste
         while self._lu >= len(self._tampon) and not self._fini:
+            self._attendre()
             self._tampon, self._lu = memoryview(self._suivant()), 0
+            self._livres += len(self._tampon)
         n = min(len(tampon), len(self._tampon) - self._lu)
         tampon[:n] = self._tampon[self._lu:self._lu + n]
         self._lu += n
@@ -288,6 +318,11 @@ def _illisibles(valeurs: pa.Array) -> np.ndarray | None:
     masque = pc.fill_null(pc.match_substring(valeurs, ILLISIBLE), False).to_numpy(
         zero_copy_only=False)
     return masque if masque.any() else None
+
+
+# Blocs lus d'avance au plus par le lecteur CSV (au-delà, il attend que le repérage suive) :
+# la mémoire ne dépend pas de la taille du fichier (docs/benchmarks.md).
+AVANCE_BLOCS = 4
 
 
 def _lire_csv(source: Source, encodage: str | None, taille: int) -> Lecture:
@@ -327,7 +362,7 @@ def _lire_csv(source: Source, encodage: str | None, taille: int) -> Lecture:
 
     def lots() -> Iterator[LotLu]:
         brut = source.ouvrir()
-        transcodeur = EnUtf8(brut, encodage, cr_seul)
+        transcodeur = EnUtf8(brut, encodage, cr_seul, avance_max=AVANCE_BLOCS * taille_bloc)
         flux = io.BufferedReader(transcodeur, 1 << 20)
         try:
             lecteur = pcsv.open_csv(
@@ -343,12 +378,14 @@ def _lire_csv(source: Source, encodage: str | None, taille: int) -> Lecture:
                     strings_can_be_null=True, quoted_strings_can_be_null=False))
             etat = _NumerosCsv(len(noms), sep)
             for lot in _iterer(lecteur):
+                transcodeur.consommer(taille_bloc)  # un lot rendu ≈ un bloc lu
                 etat.guillemets, etat.illisibles = transcodeur.guillemets, transcodeur.illisibles
                 yield _lot_csv(pa.Table.from_batches([lot]), entete, encodage, invalides, etat)
             vide = pa.table({n: pa.array([], TEXTE_CODE if _a_coder(c) else pa.string())
                              for n, c in zip(internes, entete.canoniques, strict=True)})
             yield _lot_csv(vide, entete, encodage, invalides, etat, fin=True)
         finally:
+            transcodeur.liberer()
             brut.close()
 
     total = None
