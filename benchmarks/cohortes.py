@@ -132,7 +132,7 @@ def _mesurer(genre: str, entree: Path, sortie: Path, reference: Path) -> dict:
     """Un processus neuf : sa durée (imports compris, relecture préparatoire des planchers
     exclue) plus le démarrage de l'interpréteur, et sa mémoire maximale."""
     p = subprocess.run([sys.executable, "-c", MESURE, genre, str(entree), str(sortie),
-                        str(reference)], capture_output=True, text=True)
+                        str(reference)], capture_output=True, text=True, env=_ENV)
     if p.returncode:
         raise RuntimeError(p.stderr)
     resultat = json.loads(p.stdout.strip().splitlines()[-1])
@@ -140,6 +140,9 @@ def _mesurer(genre: str, entree: Path, sortie: Path, reference: Path) -> dict:
     return resultat
 
 
+# Comme après « pip install » : le code compilé (.pyc) est lu, pas recompilé à chaque
+# processus (l'environnement de l'équipe pose PYTHONDONTWRITEBYTECODE).
+_ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 _DEMARRAGES: dict[str, float] = {}
 
 
@@ -224,6 +227,9 @@ def main() -> None:
     parser.add_argument("--sans-page", action="store_true", help="sans la page Scénarios")
     args = parser.parse_args()
     tailles = args.tailles or ([100_000, 1_000_000] if args.grand else [100_000])
+    import compileall
+
+    compileall.compile_dir(Path(__file__).resolve().parents[1] / "src", quiet=2)
     charge = os.getloadavg()
     print(f"Machine : {platform.platform()}, {os.cpu_count()} cœurs, Python "
           f"{platform.python_version()} ; {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}"
