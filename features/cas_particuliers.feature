@@ -58,6 +58,29 @@ Fonctionnalité: Cas particuliers du parcours de soins coordonnés
       # territory ».
       Et l'alerte « sans médecin traitant » cite la « CPTS » et le « conciliateur »
 
+    Scénario: Sans médecin traitant, rien d'autre : le parcours reste simple, l'alerte suffit
+      Soit un patient de 45 ans
+      Et il n'a pas de médecin traitant déclaré
+      Quand on évalue sa situation
+      Alors le parcours est simple
+      Et l'alerte « sans médecin traitant » est levée
+
+    Scénario: Un jeune majeur isolé et précaire sans médecin traitant n'est pas un parcours simple
+      # CONTRACT.md : « simple » = le parcours habituel du médecin traitant suffit ; il n'y a
+      # pas de médecin traitant, et des professionnels de deux secteurs sont à mobiliser
+      # (CPTS pour en trouver un, REFERENTIEL.md § 4 ; service social) : coordonné (CSP
+      # L6327-1, plusieurs catégories de professionnels).
+      Soit un patient de 18 ans
+      Et il n'a pas de médecin traitant déclaré
+      Et il vit seul
+      Et il est isolé
+      Et il a des difficultés financières
+      Quand on évalue sa situation
+      Alors le parcours est coordonné
+      Et un PPS est recommandé
+      Et l'alerte « sans médecin traitant » est levée
+      Et l'acteur « Communauté professionnelle territoriale de santé (CPTS) » est proposé
+
   @R-CAS-ENFANT-SANS-MEDECIN-TRAITANT
   Règle: Avant 16 ans, pas de pénalité sans médecin traitant : pas d'alerte, mais un relais
 
