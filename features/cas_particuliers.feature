@@ -279,6 +279,9 @@ Fonctionnalité: Cas particuliers du parcours de soins coordonnés
       Quand on évalue sa situation
       Alors le parcours est complexe
       Et l'acteur « SIAO et 115 (hébergement d'urgence, veille sociale) » est proposé
+      # REFERENTIEL.md § 7 : l'EMPP va vers les personnes en précarité et en exclusion qui
+      # n'accèdent pas aux soins ; une addiction est un besoin de santé mentale (CIM-10 F10–F19).
+      Et la fonction d'appui « Équipe mobile psychiatrie-précarité (EMPP) » est proposée
 
   @R-SOCIAL-AME @R-CAS-SANS-MEDECIN-TRAITANT
   Règle: L'aide médicale de l'État est hors du parcours de soins coordonnés : pas de minoration sans médecin traitant
