@@ -131,25 +131,21 @@ CHAMPS: dict[str, Champ] = _champs_du_modele()
 
 def _plan() -> list[tuple[str, list[tuple[str, str, tuple[tuple[str, str], ...] | None]]
                      | None]]:
-    """L'ordre de lecture d'une situation, calculé une fois : pour chaque section, ses champs
-    (nom, chemin pointé, et pour une liste les couples valeur possible → clé du fait)."""
-    plan: list = []
-    for nom, info in Situation.model_fields.items():
-        annotation, _ = _sans_none(info.annotation)
-        if not (isinstance(annotation, type) and issubclass(annotation, BaseModel)):
-            plan.append((nom, None))
+    """L'ordre de lecture d'une situation, tiré une fois de ``CHAMPS`` (rangés dans l'ordre du
+    modèle) : pour chaque section, ses champs (nom, chemin pointé, et pour une liste les
+    couples valeur possible → clé du fait) ; ``None`` pour un champ de premier niveau."""
+    plan: dict[str, list | None] = {}
+    for chemin, champ in CHAMPS.items():
+        if champ.derive:
             continue
-        champs = []
-        for sous_nom in annotation.model_fields:
-            chemin = f"{nom}.{sous_nom}"
-            if chemin in QUESTIONNAIRES:
-                continue
-            champ = CHAMPS[chemin]
-            possibles = (tuple((p, f"{chemin}.{p}") for p in champ.valeurs)
-                         if champ.type == "liste" else None)
-            champs.append((sous_nom, chemin, possibles))
-        plan.append((nom, champs))
-    return plan
+        section, _, nom = chemin.partition(".")
+        if not nom:
+            plan[section] = None
+            continue
+        possibles = (tuple((p, f"{chemin}.{p}") for p in champ.valeurs)
+                     if champ.type == "liste" else None)
+        plan.setdefault(section, []).append((nom, chemin, possibles))  # type: ignore[union-attr]
+    return list(plan.items())
 
 
 _PLAN = _plan()

@@ -9,7 +9,6 @@ passés en argument.
 from __future__ import annotations
 
 import functools
-
 from collections.abc import Mapping, Sequence
 
 # --- EPICES (Sass C. et al., BEH 2006, n° 14, p. 93-96) -------------------------------------
