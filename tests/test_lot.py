@@ -3,6 +3,7 @@
 
 import io
 import json
+import re
 import sys
 
 import pandas as pd
@@ -357,3 +358,62 @@ def test_lecture_csv_jamais_plus_de_quelques_blocs_d_avance():
     transcodeur.liberer()
     fil.join(30)
     assert not fil.is_alive() and sum(lus) == 10 * morceau + 1  # tout lu (fin de ligne ajoutée)
+
+
+def test_champs_lus_ensemble_par_un_validateur_valides_ensemble(tmp_path):
+    """Des chutes en 12 mois moins nombreuses qu'en 6 mois, un GIR saisi que la grille
+    contredit : ``orientation screen`` les refuse ; le repérage d'une cohorte aussi, avec le
+    même message, même si chaque cellule, seule, est valide."""
+    from orientation.situation.erreurs import ErreurSaisie
+    from orientation.tables.colonnes import ligne_vers_situation
+
+    aggir = {"coherence": "A", "orientation": "A", "toilette": "A", "habillage": "A",
+             "alimentation": "A", "elimination": "A", "transferts": "A",
+             "deplacement_interieur": "A"}  # tout « A » : GIR 6
+    colonnes = ["id", "age", "sante.chutes_6_mois", "sante.chutes_12_mois", "autonomie.gir",
+                *(f"autonomie.aggir.{k}" for k in aggir)]
+    lignes = [["a", "80", "3", "2", "", *[""] * 8],      # chutes incohérentes
+              ["b", "80", "1", "2", "", *[""] * 8],      # cohérentes
+              ["c", "80", "", "", "2", *aggir.values()],  # GIR contredit par la grille
+              ["d", "80", "", "", "6", *aggir.values()],  # GIR confirmé
+              ["e", "80", "3", "", "", *[""] * 8]]       # 12 mois absent : 0, non contrôlé
+    contenu = "\n".join(",".join(x) for x in [colonnes, *lignes]) + "\n"
+    bilan, rejets = _executer(tmp_path, contenu.encode())
+    assert (bilan.reperees, bilan.rejetees) == (3, 2)
+    attendus = []
+    for ligne in lignes[::2][:2]:
+        with pytest.raises(ErreurSaisie) as e:
+            ligne_vers_situation({k: v for k, v in zip(colonnes[1:], ligne[1:], strict=True) if v})
+        attendus.append(e.value.messages)
+    assert [r.ligne for r in rejets] == [2, 4]
+    assert [[f"{r.champ} : {r.message}"] for r in rejets] == attendus
+    sortie = pd.read_csv(tmp_path / "sortie.csv", dtype=str, keep_default_na=False)
+    assert sortie["id"].tolist() == ["b", "d", "e"]
+
+
+def test_chaque_champ_lu_par_un_validateur_est_dans_l_unite_du_champ_valide():
+    """Garde-fou : un nouveau validateur qui lit un autre champ (``info.data``) doit déclarer
+    le couple dans ``CHAMPS_LIES``, sinon le repérage des cohortes validerait chaque champ
+    seul et accepterait des lignes que ``screen()`` refuse."""
+    import inspect
+
+    from orientation.situation import modele
+    from orientation.tables.cohorte import UNITES
+
+    unite_de = {c: u for u in UNITES for c in u}
+    trouves = 0
+    for classe in vars(modele).values():
+        if not (inspect.isclass(classe) and issubclass(classe, modele.BaseModel)):
+            continue
+        section = {f.annotation: nom for nom, f in modele.Situation.model_fields.items()}.get(
+            classe)
+        for decorateur in classe.__pydantic_decorators__.field_validators.values():
+            source = inspect.getsource(decorateur.func)
+            for lu in re.findall(r'info\.data\.get\("(\w+)"', source):
+                for champ in decorateur.info.fields:
+                    trouves += 1
+                    a, b = f"{section}.{lu}", f"{section}.{champ}"
+                    membres = {c for c in unite_de if c == b or c.startswith(b + ".")}
+                    assert membres, b
+                    assert all(unite_de[a] == unite_de[m] for m in membres), (a, b)
+    assert trouves >= 2

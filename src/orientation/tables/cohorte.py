@@ -46,7 +46,7 @@ from orientation.referentiel import Referentiel
 from orientation.resultat.assemblage import reunir
 from orientation.situation.erreurs import ErreurSaisie
 from orientation.situation.faits import CHAMPS, construire_fait
-from orientation.situation.modele import Situation
+from orientation.situation.modele import CHAMPS_LIES, Situation
 from orientation.tables.colonnes import (
     CHAMPS_COLONNES,
     COLONNE_ID,
@@ -73,13 +73,20 @@ _CONTROLE_RE = re.compile(_CONTROLE)
 
 
 def _unites() -> list[tuple[str, ...]]:
+    """Les unités : un questionnaire (toutes ses colonnes), un groupe de champs qu'un
+    validateur lit ensemble (``modele.CHAMPS_LIES``), sinon une colonne seule."""
+    colonnes_de = {c: (c,) for c in CHAMPS_COLONNES if c not in
+                   {x for cols in GROUPES.values() for x in cols}}
+    colonnes_de.update(GROUPES)
     unites: list[tuple[str, ...]] = []
-    dans_groupe = {c for cols in GROUPES.values() for c in cols} | {"autonomie.gir"}
-    for chemin in CHAMPS_COLONNES:
-        if chemin not in dans_groupe:
-            unites.append((chemin,))
-    for groupe, cols in GROUPES.items():
-        unites.append((("autonomie.gir",) if groupe == "autonomie.aggir" else ()) + cols)
+    liees = {x: lies for lies in CHAMPS_LIES for x in lies}
+    vus: set[str] = set()
+    for nom in colonnes_de:
+        if nom in vus:
+            continue
+        groupe = liees.get(nom, (nom,))
+        vus.update(groupe)
+        unites.append(tuple(c for g in groupe for c in colonnes_de[g]))
     return unites
 
 
