@@ -417,3 +417,38 @@ def test_chaque_champ_lu_par_un_validateur_est_dans_l_unite_du_champ_valide():
                     assert membres, b
                     assert all(unite_de[a] == unite_de[m] for m in membres), (a, b)
     assert trouves >= 2
+
+
+def test_une_unite_seule_change_le_fait_comme_la_situation_entiere():
+    """Le repérage d'une cohorte calcule ce que chaque unité de colonnes change au fait en
+    ne validant que ses sections ; c'est exactement ce que donne le chemin de ``screen()``
+    (la situation entière validée, son fait entier), valeurs valides comme refusées."""
+    from orientation.situation.erreurs import ErreurSaisie
+    from orientation.situation.faits import construire_fait
+    from orientation.tables.cohorte import UNITES
+    from orientation.tables.colonnes import ligne_vers_situation
+    from orientation.tables.lot import reperage_pour
+
+    df = cohorte_complete(3_000, graine=17)
+    reperage = reperage_pour(None)
+    neutre = set(reperage.neutre.items())
+    compares = refusees = 0
+    for u, unite in enumerate(UNITES):
+        presentes = [c for c in unite if c in df.columns]
+        lignes = df[presentes].astype(object).where(df[presentes].notna(), None)
+        cles = sorted({tuple(x) for x in lignes.itertuples(index=False)}, key=repr)[:400]
+        # et des cellules que la lecture refuse ou qui se contredisent
+        cles += [tuple("zzz" if i == 0 else v for i, v in enumerate(cle)) for cle in cles[:3]]
+        for cle in cles:
+            ligne = {k: v for k, v in zip(presentes, cle, strict=True)
+                     if v is not None and v != ""}
+            ligne.setdefault("age", 0)
+            try:
+                attendu = dict(construire_fait(ligne_vers_situation(ligne),
+                                               reperage.parametres).items() - neutre)
+            except ErreurSaisie:
+                attendu = None
+                refusees += 1
+            assert reperage._delta(u, cle, presentes) == attendu, (unite, cle)
+            compares += 1
+    assert compares > 1_000 and refusees >= len(UNITES)

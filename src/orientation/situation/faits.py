@@ -151,16 +151,24 @@ def _plan() -> list[tuple[str, list[tuple[str, str, tuple[tuple[str, str], ...] 
 _PLAN = _plan()
 
 
-def construire_fait(situation: Situation, parametres: Mapping[str, Any]) -> dict[str, Any]:
+def construire_fait(situation: Situation | Any, parametres: Mapping[str, Any],
+                    sections: frozenset[str] | None = None) -> dict[str, Any]:
     """Le fait plat (chemins pointés → valeurs) d'une situation.
 
     ``parametres`` fournit les seuils d'interprétation des instruments (précarité EPICES,
     bandes du mini-Zarit). Un champ optionnel sans valeur est absent du fait : toute
     comparaison qui le concerne est fausse.
+
+    ``sections`` : ne lire que ces sections de premier niveau (``sante``, ``autonomie``…,
+    ou ``age``), avec les champs dérivés et les scores qui en viennent — ce que le repérage
+    des cohortes demande pour une unité de colonnes ; ``situation`` n'a alors besoin que de
+    ces attributs (une ``Situation`` ou un simple espace de noms de sous-modèles validés).
     """
     fait: dict[str, Any] = {}
     valeurs = situation.__dict__  # les champs validés (le modèle est figé, sans extra)
     for section, champs in _PLAN:
+        if sections is not None and section not in sections:
+            continue
         valeur = valeurs[section]
         if champs is None or valeur is None:
             fait[section] = valeur
@@ -173,9 +181,11 @@ def construire_fait(situation: Situation, parametres: Mapping[str, Any]) -> dict
                     fait[cle] = possible in sous_valeur
             elif sous_valeur is not None:
                 fait[chemin] = sous_valeur
-    fait["sante.nb_maladies_chroniques"] = len(situation.sante.maladies_chroniques)
-    fait["handicap.nb_types"] = len(situation.handicap.types)
-    fait.update(calculer_scores(situation, parametres))
+    if sections is None or "sante" in sections:
+        fait["sante.nb_maladies_chroniques"] = len(situation.sante.maladies_chroniques)
+    if sections is None or "handicap" in sections:
+        fait["handicap.nb_types"] = len(situation.handicap.types)
+    fait.update(calculer_scores(situation, parametres, sections))
     return fait
 
 
@@ -189,15 +199,18 @@ PARAMETRES_DES_INSTRUMENTS = (
 )
 
 
-def calculer_scores(situation: Situation, parametres: Mapping[str, Any]) -> dict[str, Any]:
-    """Les scores des instruments renseignés, sous leurs chemins ``scores.*``."""
+def calculer_scores(situation: Situation | Any, parametres: Mapping[str, Any],
+                    sections: frozenset[str] | None = None) -> dict[str, Any]:
+    """Les scores des instruments renseignés, sous leurs chemins ``scores.*`` (seulement
+    ceux des ``sections`` données, si elles le sont)."""
     scores: dict[str, Any] = {}
-    social, autonomie = situation.social, situation.autonomie
-    if social.epices is not None:
+    social = situation.social if sections is None or "social" in sections else None
+    autonomie = situation.autonomie if sections is None or "autonomie" in sections else None
+    if social is not None and social.epices is not None:
         score = instruments.score_epices(social.epices.model_dump())
         scores["scores.epices"] = score
         scores["scores.epices_precarite"] = score >= parametres["epices.seuil_precarite"]
-    if social.mini_zarit is not None:
+    if social is not None and social.mini_zarit is not None:
         score = instruments.score_mini_zarit(social.mini_zarit)
         scores["scores.mini_zarit"] = score
         scores["scores.mini_zarit_fardeau"] = instruments.bande_mini_zarit(
@@ -206,6 +219,8 @@ def calculer_scores(situation: Situation, parametres: Mapping[str, Any]) -> dict
              parametres["mini_zarit.borne_fardeau_leger_a_modere"],
              parametres["mini_zarit.borne_fardeau_modere_a_severe"]),
         )
+    if autonomie is None:
+        return scores
     if autonomie.gir is not None:
         scores["scores.gir"] = autonomie.gir
         scores["scores.gir_source"] = "saisi"

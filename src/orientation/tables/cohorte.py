@@ -35,11 +35,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from types import SimpleNamespace
 from typing import Any
 
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
+from pydantic import BaseModel, ValidationError
 
 from orientation.evaluation.vectoriel import EvaluateurVectoriel
 from orientation.referentiel import Referentiel
@@ -57,12 +59,14 @@ from orientation.tables.colonnes import (
     SEPARATEUR_LISTE,
     Rejet,
     conclusions_vers_ligne,
+    convertir_ligne,
     est_vide,
     ligne_vers_situation,
     rejets_depuis_erreur,
 )
 
 _ABSENT = object()
+_VIDE: dict[str, Any] = {}  # le changement d'une unité invalide (lignes écartées)
 TAILLE_MAX_CACHE = 50_000
 SCORES_FAIT = [c for c in COLONNES_RESULTATS if c.startswith("scores.")]
 MESSAGE_ENCODAGE = ("texte illisible dans l'encodage du fichier (ré-enregistrez-le en UTF-8, "
@@ -247,6 +251,10 @@ class ReperageCohorte:
         self.neutre = construire_fait(Situation(age=0), self.parametres)
         self._neutre_items = set(self.neutre.items())
         self._unites: dict[tuple[int, tuple], dict[str, Any] | None] = {}
+        self._sections = [frozenset(c.split(".", 1)[0] for c in u) for u in UNITES]
+        self._sous_modeles = {nom: f.annotation for nom, f in Situation.model_fields.items()
+                              if isinstance(f.annotation, type)
+                              and issubclass(f.annotation, BaseModel)}
         self.cles = sorted(set(self.vectoriel.cles) | set(SCORES_FAIT))
         # Ce que chaque règle seule met dans chaque colonne de résultat (``reunir`` sur cette
         # règle) : la matrice d'incidence règles × valeurs conclues. Les valeurs de chaque
@@ -377,11 +385,23 @@ class ReperageCohorte:
         if memo is not _ABSENT:
             return memo  # type: ignore[return-value]
         ligne = {k: v for k, v in zip(presentes, cle, strict=True) if v is not None}
-        if "age" not in presentes:
-            ligne["age"] = 0  # l'âge neutre, pour valider une autre unité seule
+        sections = self._sections[unite]
         try:
-            fait = construire_fait(ligne_vers_situation(ligne), self.parametres)
-        except ErreurSaisie:
+            if sections <= self._sous_modeles.keys():
+                # Les sections de l'unité seules : mêmes conversions, même validation de
+                # chaque sous-modèle (aucun validateur ne lit d'une section à l'autre), le
+                # fait de ces sections seulement — les autres sont celles du fait neutre.
+                donnees, erreurs = convertir_ligne(ligne)
+                if erreurs:
+                    raise ErreurSaisie(erreurs)
+                partielle = SimpleNamespace(**{
+                    s: self._sous_modeles[s].model_validate(donnees.get(s, {}))
+                    for s in sections})
+                fait = construire_fait(partielle, self.parametres, sections)
+            else:
+                ligne.setdefault("age", 0)  # l'âge neutre, pour valider une autre unité seule
+                fait = construire_fait(ligne_vers_situation(ligne), self.parametres)
+        except (ErreurSaisie, ValidationError):
             delta = None
         else:
             # ce que l'unité change au fait neutre (différence d'ensembles, en C ; le type
@@ -409,10 +429,15 @@ class ReperageCohorte:
                 borne = int(combine.max()) + 1 if len(combine) else 1
             combine = combine * len(valeurs) + codes
             borne *= len(valeurs)
-        _, premier, codes_unite = np.unique(combine, return_index=True, return_inverse=True)
+        # combinaisons distinctes par hachage (Arrow), dans l'ordre des premières apparitions
+        code = pc.dictionary_encode(pa.array(combine, pa.int64()))
+        codes_unite = code.indices.to_numpy().astype(np.int64, copy=False)
+        n = len(codes_unite)
+        premier = np.zeros(len(code.dictionary), dtype=np.int64)
+        premier[codes_unite[::-1]] = np.arange(n - 1, -1, -1)
         cles = list(zip(*([valeurs[c] for c in codes[premier].tolist()]
                           for codes, valeurs in parties), strict=True))
-        return codes_unite.ravel().astype(np.int64), cles
+        return codes_unite, cles
 
     # -- un lot --
     def traiter(self, lot: pa.RecordBatch, lignes: np.ndarray,
@@ -479,17 +504,25 @@ class ReperageCohorte:
             if not presentes:
                 continue
             codes, cles = self._codes_unite([codes_colonnes[c] for c in presentes])
-            deltas = [self._delta(u, cle, presentes) for cle in cles]
+            memo = self._unites  # les unités déjà vues (d'un lot à l'autre) sans appel
+            deltas = [memo.get((u, cle), _ABSENT) for cle in cles]
+            deltas = [self._delta(u, cle, presentes) if d is _ABSENT else d
+                      for cle, d in zip(cles, deltas, strict=True)]
             invalides = np.array([d is None for d in deltas], dtype=bool)
-            valide &= ~invalides[codes]
-            for k in {k for d in deltas if d for k in d}:
+            if invalides.any():
+                valide &= ~invalides[codes]
+            deltas = [d or _VIDE for d in deltas]
+            for k in {k for d in deltas for k in d}:
                 if k not in self.cles:
                     continue
                 genre = _type_cle(k)
                 neutre = self.neutre.get(k, _ABSENT)
-                table = [(d or {}).get(k, neutre) for d in deltas]
-                presence = np.array([v is not _ABSENT and v is not None for v in table],
-                                    dtype=bool)
+                table = [d.get(k, neutre) for d in deltas]
+                if neutre is not _ABSENT:  # une valeur partout (le fait n'a jamais None)
+                    V[k] = _colonne_cle(table, genre, codes)
+                    P[k] = np.ones(n, dtype=bool)
+                    continue
+                presence = np.array([v is not _ABSENT for v in table], dtype=bool)
                 defaut = _NEUTRE.get(genre, "")
                 propre = [v if p else defaut for v, p in zip(table, presence, strict=True)]
                 V[k] = _colonne_cle(propre, genre, codes)
