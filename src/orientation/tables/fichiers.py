@@ -267,6 +267,8 @@ class EnUtf8(io.RawIOBase):
             # ligne est ajoutée, comme si le fichier était bien terminé.
             return reste if self._dernier == b"\n" else reste + b"\n"
         if self._encodage == "utf-8" and not self._decodeur.getstate()[0]:
+            if morceau.isascii():  # le cas courant : rien de plus à vérifier
+                return self._noter(morceau)
             try:
                 morceau.decode("utf-8")
                 return self._noter(morceau)
@@ -429,7 +431,8 @@ def _lot_csv(table: pa.Table, entete: Entete, encodage: str, invalides: dict[int
     # (le gestionnaire des rangées invalides les a notés pendant l'analyse du bloc).
     debut = etat.prochain
     inv = sorted(x for x in invalides if x >= debut)
-    numeros = (np.setdiff1d(np.arange(debut, debut + k + len(inv)), inv)[:k] if k
+    numeros = (np.arange(debut, debut + k) if k and not inv else
+               np.setdiff1d(np.arange(debut, debut + k + len(inv)), inv)[:k] if k
                else np.zeros(0, dtype=np.int64))
     if fin:
         sautes = inv
