@@ -452,3 +452,62 @@ def test_une_unite_seule_change_le_fait_comme_la_situation_entiere():
             assert reperage._delta(u, cle, presentes) == attendu, (unite, cle)
             compares += 1
     assert compares > 1_000 and refusees >= len(UNITES)
+
+
+def _corps_desordonne(n: int) -> list[str]:
+    """Des lignes de CSV comme on en reçoit : valides, vides, blanches, avec une valeur de
+    trop ou de moins, une valeur invalide, des caractères accentués."""
+    lignes = []
+    for i in range(n):
+        sorte = i % 23
+        if sorte == 5:
+            lignes.append("")
+        elif sorte == 9:
+            lignes.append("   ")
+        elif sorte == 11:
+            lignes.append(f"x{i},80,present,1,non,diabete,en trop")
+        elif sorte == 13:
+            lignes.append(f"x{i},80,present")
+        elif sorte == 17:
+            lignes.append(f"x{i},cent,épuisé,1,non,")
+        else:
+            lignes.append(f"x{i},{20 + i % 80},{('present', 'epuise', 'aucun')[i % 3]},"
+                          f"{i % 12},{('non', 'oui')[i % 7 == 0]},"
+                          f"{('diabete;bpco', '', 'cancer')[i % 3]}")
+    return lignes
+
+
+def _repere(tmp_path, contenu: bytes, nom: str):
+    bilan, rejets = _executer(tmp_path, contenu, nom=f"{nom}.csv", sortie=f"{nom}_s.csv",
+                              taille=3)  # blocs de lecture de 64 Kio : plusieurs blocs
+    sortie = pd.read_csv(tmp_path / f"{nom}_s.csv", dtype=str, keep_default_na=False)
+    return ((bilan.lues, bilan.reperees, bilan.rejetees),
+            [(r.ligne, r.id, r.champ, r.message) for r in rejets], sortie)
+
+
+@pytest.mark.parametrize("fin", [b"\n", b"\r\n"], ids=["LF", "CRLF"])
+def test_csv_lu_par_blocs_en_parallele_comme_en_flux(tmp_path, fin):
+    """Un CSV sans guillemets se lit par blocs de lignes analysés en parallèle ; un guillemet
+    fait lire la suite en flux (enregistrement par enregistrement). Les deux chemins donnent
+    les mêmes lignes repérées, les mêmes rejets aux mêmes numéros de ligne, sur plusieurs
+    blocs, quel que soit l'endroit où le premier guillemet apparaît."""
+    corps = _corps_desordonne(12_000)
+    assert len("\n".join(corps)) > 3 * 64 * 1024
+    variantes = {}
+    for nom, guillemet in (("blocs", None), ("flux", 0), ("bascule", 5_000),
+                           ("tard", 11_990)):
+        lignes = list(corps)
+        if guillemet is not None:  # le même identifiant, entre guillemets
+            while not lignes[guillemet].startswith("x"):
+                guillemet += 1
+            ident, reste = lignes[guillemet].split(",", 1)
+            lignes[guillemet] = f'"{ident}",{reste}'
+        contenu = fin.join([ENTETE.strip().encode(), *(x.encode() for x in lignes)]) + fin
+        variantes[nom] = _repere(tmp_path, contenu, nom)
+    comptes, rejets, sortie = variantes["blocs"]
+    assert comptes[2] > 1_000 and comptes[1] > 3_000
+    assert {r[0] for r in rejets} >= {7, 11, 13, 15, 19}  # lignes 2 + i : vide, blanche…
+    for nom in ("flux", "bascule", "tard"):
+        assert variantes[nom][0] == comptes, nom
+        assert variantes[nom][1] == rejets, nom
+        pd.testing.assert_frame_equal(variantes[nom][2], sortie)

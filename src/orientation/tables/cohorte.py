@@ -42,6 +42,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 from pydantic import BaseModel, ValidationError
+from threadpoolctl import ThreadpoolController
 
 from orientation.evaluation.vectoriel import EvaluateurVectoriel
 from orientation.referentiel import Referentiel
@@ -66,6 +67,7 @@ from orientation.tables.colonnes import (
 )
 
 _ABSENT = object()
+_UN_SEUL_FIL_BLAS = ThreadpoolController()
 _VIDE: dict[str, Any] = {}  # le changement d'une unité invalide (lignes écartées)
 TAILLE_MAX_CACHE = 50_000
 SCORES_FAIT = [c for c in COLONNES_RESULTATS if c.startswith("scores.")]
@@ -278,7 +280,7 @@ class ReperageCohorte:
             blocs.append(incidence)
             self._tranches[c] = (debut, debut + incidence.shape[1])
             debut += incidence.shape[1]
-        self._incidence = np.concatenate(blocs, axis=1)
+        self._incidence_f32 = np.concatenate(blocs, axis=1)
         self._ids_regles = pa.array([r.id for r in referentiel.regles], pa.string())
 
         # Ce que chaque valeur conclue écrit dans sa colonne (l'acteur, pour un couple
@@ -595,6 +597,15 @@ class ReperageCohorte:
             ids[int(i)] = texte if texte and not _CONTROLE_RE.search(texte) else None
         return ids
 
+    def _conclus_par_motif(self, representants: np.ndarray) -> np.ndarray:
+        """Pour chaque motif (une ligne de règles tirées), les valeurs conclues : le OU des
+        lignes de la matrice d'incidence de ses règles, par un produit matriciel sur un seul
+        fil BLAS — les fils qu'OpenBLAS lance sinon tournent à vide après chaque produit et
+        prenaient au reste du pipeline (lecture, écriture) ≈ 2 s de processeur sur 1 M
+        (docs/benchmarks.md)."""
+        with _UN_SEUL_FIL_BLAS.limit(limits=1, user_api="blas"):
+            return (representants.astype(np.float32) @ self._incidence_f32) > 0
+
     def _colonnes_sortie(self, tirees: np.ndarray) -> dict[str, pa.Array]:
         """Les colonnes de résultat, codées par dictionnaire.
 
@@ -608,7 +619,7 @@ class ReperageCohorte:
         n = len(tirees)
         motif_ligne, premier = _motifs(tirees)
         representants = tirees[premier]  # une ligne par motif distinct
-        membres = (representants.astype(np.float32) @ self._incidence) > 0
+        membres = self._conclus_par_motif(representants)
         for c, (debut, fin) in self._tranches.items():
             code_motif, premier_c = _motifs(membres[:, debut:fin])
             valeurs = self.valeurs_colonne(c, membres[premier_c, debut:fin])

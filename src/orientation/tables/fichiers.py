@@ -31,7 +31,9 @@ import re
 import tempfile
 import threading
 import zipfile
+from collections import deque
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
@@ -291,6 +293,13 @@ class EnUtf8(io.RawIOBase):
             self._consommes += octets
             self._condition.notify_all()
 
+    def rattraper(self) -> None:
+        """Tout ce qui a été rendu est lu (lecture tirée par son lecteur même : aucune
+        avance à borner) ; la contre-pression repart de là."""
+        with self._condition:
+            self._consommes = self._livres
+            self._condition.notify_all()
+
     def liberer(self) -> None:
         """Plus de contre-pression (fin de lecture, abandon) : rien ne reste bloqué."""
         with self._condition:
@@ -358,35 +367,99 @@ def _lire_csv(source: Source, encodage: str | None, taille: int) -> Lecture:
     internes = [f"c{i}" for i in range(len(noms))]
     invalides: dict[int, str] = {}
 
-    def rangee_invalide(rangee: Any) -> str:
-        invalides[rangee.number if rangee.number is not None else -1] = rangee.text
-        return "skip"
+    types = {n: TEXTE_CODE if _a_coder(c) else pa.string()
+             for n, c in zip(internes, entete.canoniques, strict=True)}
+    conversion = pcsv.ConvertOptions(column_types=types, strings_can_be_null=True,
+                                     quoted_strings_can_be_null=False)
+
+    def analyser(bloc: bytes, premier: int) -> tuple[pa.Table, dict[int, str]]:
+        """Un bloc de lignes entières sans guillemets (une ligne = un enregistrement), dont
+        le premier enregistrement porte le numéro ``premier`` ; ses rangées invalides."""
+        fautives: dict[int, str] = {}
+
+        def invalide(rangee: Any) -> str:
+            fautives[rangee.number + premier - 1] = rangee.text
+            return "skip"
+
+        try:
+            table = pcsv.read_csv(pa.BufferReader(bloc), read_options=pcsv.ReadOptions(
+                use_threads=False, block_size=len(bloc) + 1, column_names=internes),
+                parse_options=pcsv.ParseOptions(delimiter=sep, newlines_in_values=False,
+                                                ignore_empty_lines=False,
+                                                invalid_row_handler=invalide),
+                convert_options=conversion)
+        except pa.ArrowInvalid as e:
+            raise ErreurSaisie([f"(fichier) : CSV illisible ({str(e)[:200]})"]) from None
+        return table, fautives
 
     def lots() -> Iterator[LotLu]:
         brut = source.ouvrir()
         transcodeur = EnUtf8(brut, encodage, cr_seul, avance_max=AVANCE_BLOCS * taille_bloc)
         flux = io.BufferedReader(transcodeur, 1 << 20)
+        etat = _NumerosCsv(len(noms), sep)
+        # Tant que le texte n'a ni guillemet ni retour chariot seul, chaque ligne est un
+        # enregistrement : le fichier se découpe en blocs de lignes entières, analysés en
+        # parallèle (les numéros de ligne se comptent d'avance). Au premier bloc qui en a un,
+        # la suite est lue par le lecteur en flux de pyarrow, qui suit les guillemets.
+        pool = ThreadPoolExecutor(max(1, min(FILS_LECTURE_CSV, os.cpu_count() or 1)))
+        en_cours: deque = deque()
+
+        def rendre() -> LotLu:
+            table, fautives = en_cours.popleft().result()
+            invalides.update(fautives)
+            etat.guillemets, etat.illisibles = False, transcodeur.illisibles
+            return _lot_csv(table, entete, encodage, invalides, etat)
+
         try:
-            lecteur = pcsv.open_csv(
-                flux,
-                read_options=pcsv.ReadOptions(use_threads=False, block_size=taille_bloc,
-                                              skip_rows=1, column_names=internes),
-                parse_options=pcsv.ParseOptions(delimiter=sep, newlines_in_values=True,
-                                                ignore_empty_lines=False,
-                                                invalid_row_handler=rangee_invalide),
-                convert_options=pcsv.ConvertOptions(
-                    column_types={n: TEXTE_CODE if _a_coder(c) else pa.string()
-                                  for n, c in zip(internes, entete.canoniques, strict=True)},
-                    strings_can_be_null=True, quoted_strings_can_be_null=False))
-            etat = _NumerosCsv(len(noms), sep)
-            for lot in _iterer(lecteur):
-                transcodeur.consommer(taille_bloc)  # un lot rendu ≈ un bloc lu
-                etat.guillemets, etat.illisibles = transcodeur.guillemets, transcodeur.illisibles
-                yield _lot_csv(pa.Table.from_batches([lot]), entete, encodage, invalides, etat)
-            vide = pa.table({n: pa.array([], TEXTE_CODE if _a_coder(c) else pa.string())
-                             for n, c in zip(internes, entete.canoniques, strict=True)})
+            flux.readline()  # l'en-tête (déjà lu et reconnu)
+            suivant, reste = 2, b""  # numéro de la première ligne de ``reste``
+            while True:
+                morceau = flux.read(taille_bloc)
+                transcodeur.rattraper()
+                if not morceau and not reste:
+                    break
+                coupure = morceau.rfind(b"\n")
+                if coupure < 0 and morceau:  # une ligne plus longue que le bloc
+                    reste += morceau
+                    continue
+                bloc, reste = reste + morceau[:coupure + 1], morceau[coupure + 1:]
+                if (b'"' in bloc or bloc.count(b"\r") != bloc.count(b"\r\n")):
+                    reste = bloc + reste
+                    break
+                en_cours.append(pool.submit(analyser, bloc, suivant))
+                suivant += bloc.count(b"\n")
+                while len(en_cours) > AVANCE_BLOCS:
+                    yield rendre()
+            while en_cours:
+                yield rendre()
+            if reste:
+                # des guillemets : la suite (à partir de ``reste``) en flux, enregistrement
+                # par enregistrement ; ses numéros partent de ``suivant``
+                def rangee_invalide(rangee: Any, base: int = suivant) -> str:
+                    numero = rangee.number + base - 1 if rangee.number is not None else -1
+                    invalides[numero] = rangee.text
+                    return "skip"
+
+                transcodeur.rattraper()
+                suite = io.BufferedReader(_Enchaine(reste, flux), 1 << 20)
+                lecteur = pcsv.open_csv(
+                    suite,
+                    read_options=pcsv.ReadOptions(use_threads=False, block_size=taille_bloc,
+                                                  column_names=internes),
+                    parse_options=pcsv.ParseOptions(delimiter=sep, newlines_in_values=True,
+                                                    ignore_empty_lines=False,
+                                                    invalid_row_handler=rangee_invalide),
+                    convert_options=conversion)
+                for lot in _iterer(lecteur):
+                    transcodeur.consommer(taille_bloc)  # un lot rendu ≈ un bloc lu
+                    etat.guillemets = True
+                    etat.illisibles = transcodeur.illisibles
+                    yield _lot_csv(pa.Table.from_batches([lot]), entete, encodage, invalides,
+                                   etat)
+            vide = pa.table({n: pa.array([], t) for n, t in types.items()})
             yield _lot_csv(vide, entete, encodage, invalides, etat, fin=True)
         finally:
+            pool.shutdown(wait=True, cancel_futures=True)
             transcodeur.liberer()
             brut.close()
 
@@ -399,6 +472,31 @@ def _lire_csv(source: Source, encodage: str | None, taille: int) -> Lecture:
     del impose
     return Lecture(entete, lots, separateur=sep, encodage=encodage, total=total,
                    codees=frozenset(c for c in entete.canoniques if _a_coder(c)))
+
+
+class _Enchaine(io.RawIOBase):
+    """Des octets déjà lus, puis la suite d'un flux."""
+
+    def __init__(self, debut: bytes, suite: IO[bytes]):
+        self._debut = memoryview(debut)
+        self._suite = suite
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, tampon: Any) -> int:
+        if self._debut.nbytes:
+            n = min(len(tampon), self._debut.nbytes)
+            tampon[:n] = self._debut[:n]
+            self._debut = self._debut[n:]
+            return n
+        morceau = self._suite.read(len(tampon))
+        tampon[:len(morceau)] = morceau
+        return len(morceau)
+
+
+# Fils qui analysent en parallèle les blocs d'un CSV sans guillemets (lecture).
+FILS_LECTURE_CSV = 2
 
 
 def _iterer(lecteur: Any) -> Iterator[pa.RecordBatch]:
@@ -861,6 +959,20 @@ def neutraliser(colonne: pa.Array) -> pa.Array:
     return pc.if_else(masque, pc.binary_join_element_wise("'", colonne, ""), colonne)
 
 
+GUILLEMETS = b"orientation.guillemets"  # métadonnée d'un lot mis en forme pour CSV
+
+
+def guillemets_necessaires(colonne: pa.Array, sep: str) -> bool:
+    """Une cellule de la colonne (une valeur distincte, si elle est codée) contient le
+    séparateur, un guillemet ou une fin de ligne : en CSV, elle doit être entre guillemets."""
+    if pa.types.is_dictionary(colonne.type):
+        colonne = colonne.dictionary
+    if not (pa.types.is_string(colonne.type) or pa.types.is_large_string(colonne.type)):
+        return False
+    return bool(pc.any(pc.match_substring_regex(colonne, f'[{re.escape(sep)}"\\r\\n]'))
+                .as_py())
+
+
 def neutraliser_texte(texte: str) -> str:
     return "'" + texte if texte[:1] in ("=", "+", "-", "@", "\t", "\r") else texte
 
@@ -966,8 +1078,12 @@ class Ecrivain:
                 [neutraliser_texte(n) for n in lot.schema.names])
             self.flux.write(ecrivain.getvalue().encode("utf-8"))
         if lot.num_rows:  # pyarrow : le plus rapide mesuré (docs/benchmarks.md)
+            # sans guillemets si aucune cellule n'en demande (la mise en forme l'a vérifié ;
+            # pyarrow refuserait sinon d'écrire) ; avec, pyarrow les met à tout texte
+            guillemets = (lot.schema.metadata or {}).get(GUILLEMETS) != b"non"
             pcsv.write_csv(lot, self.flux, pcsv.WriteOptions(
-                include_header=False, delimiter=sep, quoting_style="needed"))
+                include_header=False, delimiter=sep,
+                quoting_style="needed" if guillemets else "none"))
 
     def fermer(self, vide: pa.RecordBatch, rejets: Sequence[Rejet] = ()) -> None:
         if self._premier:

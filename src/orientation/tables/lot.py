@@ -44,6 +44,7 @@ from orientation.tables.colonnes import (
 )
 from orientation.tables.fichiers import (
     DIALECTES,
+    GUILLEMETS,
     TAILLE_LOT,
     Ecrivain,
     FichierAtomique,
@@ -54,6 +55,7 @@ from orientation.tables.fichiers import (
     chemin_des_rejets,
     ecrire_rejets_csv,
     format_de,
+    guillemets_necessaires,
     meme_fichier,
     neutraliser,
     ouvrir_lecture,
@@ -185,11 +187,16 @@ class MiseEnForme:
 
     def __call__(self, lot: pa.RecordBatch, texte: bool = False) -> pa.RecordBatch:
         tableur = self.format in (".csv", ".xlsx")
+        csv_ = self.format == ".csv"
+        sep = self.presentation.separateur
+        guillemets = False  # une cellule du lot doit être entre guillemets (CSV)
         colonnes = []
         for c in self.echo:
             colonne = lot.column(c)
             if tableur:
                 colonne = neutraliser(colonne)  # une fois par valeur distincte, si codée
+            if csv_ and not guillemets:
+                guillemets = guillemets_necessaires(colonne, sep)
             if (c in self.codees and pa.types.is_dictionary(colonne.type)
                     and self.format != ".parquet"):
                 colonne = colonne.dictionary.take(colonne.indices)  # texte, comme le fichier
@@ -214,11 +221,17 @@ class MiseEnForme:
             if tableur and (pa.types.is_dictionary(colonne.type)
                             or pa.types.is_string(colonne.type)):
                 colonne = neutraliser(colonne)
+            if csv_ and not guillemets:
+                guillemets = guillemets_necessaires(colonne, sep)
             if self.format == ".csv" and pa.types.is_dictionary(colonne.type):
                 colonne = _vide_en_nul(colonne)  # une liste vide : cellule vide, sans « "" »
                 colonne = colonne.dictionary.take(colonne.indices)  # texte simple : plus vite
             colonnes.append(colonne)
-        return pa.RecordBatch.from_arrays(colonnes, names=[*self.noms, *self.entetes])
+        # CSV : le lot dit à l'écrivain s'il lui faut des guillemets (sinon, aucune cellule
+        # n'en a : la sortie est plus courte et se lit comme l'entrée)
+        return pa.RecordBatch.from_arrays(
+            colonnes, names=[*self.noms, *self.entetes],
+            metadata={GUILLEMETS: b"oui" if guillemets else b"non"} if csv_ else None)
 
 
 # --- Le traitement ------------------------------------------------------------------------------
