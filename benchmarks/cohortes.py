@@ -19,7 +19,9 @@ avec sa mémoire maximale (VmHWM) :
   part) ; la mémoire est celle de tout l'arbre de processus (pilote Python, JVM, processus
   Python des exécuteurs), sondée toutes les 0,2 s. ``--sans-spark`` les omet.
 
-Le rapport batch / plancher polars est la cible de l'issue 14 (≤ 1,5). Les fichiers sont
+Batch et le plancher polars sont mesurés ``--repetitions`` fois (3 par défaut), en passages
+entrelacés : le tableau donne la médiane de chacun et l'étendue. Le rapport batch / plancher
+polars (des médianes) est la cible de l'issue 14 (≤ 1,5). Les fichiers sont
 synthétiques (``orientation synth``), écrits dans un dossier temporaire effacé à la fin.
 Aucune assertion : les chiffres se lisent (et se recopient dans docs/benchmarks.md). La
 machine de l'équipe est partagée : la charge au départ est affichée.
@@ -163,7 +165,17 @@ def _nombre(n: float, decimales: int = 0) -> str:
     return f"{n:,.{decimales}f}".replace(",", " ").replace(".", ",")
 
 
-def banc(n: int, dossier: Path, spark: bool = True) -> None:
+def _mediane(essais: list[dict]) -> dict:
+    """L'essai de durée médiane (la plus haute des deux du milieu, si leur nombre est pair),
+    avec l'étendue des durées et la plus haute mémoire."""
+    if len(essais) == 1:
+        return essais[0]
+    ranges = sorted(essais, key=lambda m: m["mur"])
+    return ranges[len(ranges) // 2] | {"min": ranges[0]["mur"], "max": ranges[-1]["mur"],
+                                       "pic_mo": max(m["pic_mo"] for m in essais)}
+
+
+def banc(n: int, dossier: Path, spark: bool = True, repetitions: int = 3) -> None:
     from orientation.tables.synthese import ecrire_cohorte
 
     csv_ = dossier / f"c{n}.csv"
@@ -180,8 +192,14 @@ def banc(n: int, dossier: Path, spark: bool = True) -> None:
     for entree in (csv_, parquet):
         suffixe = entree.suffix
         sortie_batch = dossier / f"r{n}{suffixe}"
-        batch = _mesurer("batch", entree, sortie_batch, sortie_batch)
-        polars = _mesurer("polars", entree, dossier / f"p{n}{suffixe}", sortie_batch)
+        # batch et plancher polars : ``repetitions`` passages entrelacés, la médiane de
+        # chacun (la machine est partagée : un passage seul varie de 15 à 30 %)
+        essais_batch, essais_polars = [], []
+        for _ in range(repetitions):
+            essais_batch.append(_mesurer("batch", entree, sortie_batch, sortie_batch))
+            essais_polars.append(_mesurer("polars", entree, dossier / f"p{n}{suffixe}",
+                                          sortie_batch))
+        batch, polars = _mediane(essais_batch), _mediane(essais_polars)
         pandas = _mesurer("pandas", entree, dossier / f"d{n}{suffixe}", sortie_batch)
         mesures = [("orientation batch", batch), ("plancher polars (lire + écrire)", polars),
                    ("plancher pandas (lire + écrire)", pandas)]
@@ -193,7 +211,9 @@ def banc(n: int, dossier: Path, spark: bool = True) -> None:
                 mesures.append((f"batch --spark local[2] → jeux Parquet (dont JVM "
                                 f"{_nombre(m['jvm'], 1)} s)", m))
         for nom, m in mesures:
-            _ligne(suffixe[1:].upper(), nom, f"{_nombre(m['mur'], 2)} s",
+            etendue = (f" ({_nombre(m['min'], 2)} à {_nombre(m['max'], 2)})"
+                       if "min" in m else "")
+            _ligne(suffixe[1:].upper(), nom, f"{_nombre(m['mur'], 2)} s{etendue}",
                    f"{_nombre(m['pic_mo'])} Mo", _nombre(n / m["mur"]),
                    f"**{_nombre(m['mur'] / polars['mur'], 2)}**")
         for f in dossier.glob(f"[rpdsj]{n}*"):
@@ -225,6 +245,8 @@ def main() -> None:
     parser.add_argument("--tailles", type=int, nargs="*", help="tailles (remplace le défaut)")
     parser.add_argument("--sans-spark", action="store_true", help="sans les mesures Spark")
     parser.add_argument("--sans-page", action="store_true", help="sans la page Scénarios")
+    parser.add_argument("--repetitions", type=int, default=3,
+                        help="passages entrelacés de batch et du plancher polars (médiane)")
     args = parser.parse_args()
     tailles = args.tailles or ([100_000, 1_000_000] if args.grand else [100_000])
     import compileall
@@ -238,7 +260,10 @@ def main() -> None:
         page_scenarios()
     with tempfile.TemporaryDirectory(prefix="banc-cohortes-") as d:
         for n in tailles:
-            banc(n, Path(d), spark=not args.sans_spark)
+            banc(n, Path(d), spark=not args.sans_spark, repetitions=max(1, args.repetitions))
+            charge = os.getloadavg()
+            print(f"\ncharge à la fin : {charge[0]:.1f} / {charge[1]:.1f} / {charge[2]:.1f}",
+                  flush=True)
 
 
 if __name__ == "__main__":

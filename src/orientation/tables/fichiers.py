@@ -946,13 +946,24 @@ DIALECTES = ("standard", "excel-fr")
 _FORMULE = "^[=+\\-@\\t\\r]"
 
 
+_DEBUTS_DE_FORMULE = ("=", "+", "-", "@", "\t", "\r")
+_PETIT_DICTIONNAIRE = 256  # valeurs distinctes examinées en Python plutôt que par Arrow
+
+
 def neutraliser(colonne: pa.Array) -> pa.Array:
     """Cellules qui commencent par = + - @, tabulation ou retour chariot : préfixées d'une
     apostrophe (OWASP, injection de formules dans les tableurs)."""
     if pa.types.is_dictionary(colonne.type):
-        return pa.DictionaryArray.from_arrays(colonne.indices, neutraliser(colonne.dictionary))
+        valeurs = colonne.dictionary
+        if len(valeurs) <= _PETIT_DICTIONNAIRE and (
+                pa.types.is_string(valeurs.type) or pa.types.is_large_string(valeurs.type)) \
+                and not any(v and v[0] in _DEBUTS_DE_FORMULE for v in valeurs.to_pylist()):
+            return colonne  # le cas courant, sans expression régulière (compilée à chaque fois)
+        return pa.DictionaryArray.from_arrays(colonne.indices, neutraliser(valeurs))
     if not (pa.types.is_string(colonne.type) or pa.types.is_large_string(colonne.type)):
         return colonne
+    if not _contient_un_de(colonne, _DEBUTS_DE_FORMULE):
+        return colonne  # aucun de ces caractères nulle part : aucune cellule ne commence par
     masque = pc.fill_null(pc.match_substring_regex(colonne, _FORMULE), False)
     if not pc.any(masque).as_py():
         return colonne
@@ -969,12 +980,24 @@ def guillemets_necessaires(colonne: pa.Array, sep: str) -> bool:
         colonne = colonne.dictionary
     if not (pa.types.is_string(colonne.type) or pa.types.is_large_string(colonne.type)):
         return False
-    return bool(pc.any(pc.match_substring_regex(colonne, f'[{re.escape(sep)}"\\r\\n]'))
-                .as_py())
+    speciaux = (sep, '"', "\r", "\n")
+    if len(colonne) <= _PETIT_DICTIONNAIRE:
+        return any(v and any(x in v for x in speciaux) for v in colonne.to_pylist())
+    return _contient_un_de(colonne, speciaux)
+
+
+def _contient_un_de(colonne: pa.Array, caracteres: Sequence[str]) -> bool:
+    """Un de ces caractères (ASCII) figure dans le texte d'une colonne : une recherche dans
+    ses octets (le tampon entier — au pis, un « oui » de trop, jamais un « non »)."""
+    tampon = colonne.buffers()[2]
+    if tampon is None:
+        return False
+    octets = tampon.to_pybytes()
+    return any(c.encode() in octets for c in caracteres)
 
 
 def neutraliser_texte(texte: str) -> str:
-    return "'" + texte if texte[:1] in ("=", "+", "-", "@", "\t", "\r") else texte
+    return "'" + texte if texte[:1] in _DEBUTS_DE_FORMULE else texte
 
 
 @dataclass(frozen=True)
