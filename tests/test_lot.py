@@ -511,3 +511,25 @@ def test_csv_lu_par_blocs_en_parallele_comme_en_flux(tmp_path, fin):
         assert variantes[nom][0] == comptes, nom
         assert variantes[nom][1] == rejets, nom
         pd.testing.assert_frame_equal(variantes[nom][2], sortie)
+
+
+@pytest.mark.parametrize("groupe", [7, 300, 1_000])
+def test_parquet_lu_groupe_par_groupe_memes_resultats(tmp_path, groupe):
+    """Un Parquet se lit groupe de lignes par groupe (chacun garde ses dictionnaires), de
+    petits groupes réunis, un grand découpé : mêmes résultats, dans le même ordre, qu'en
+    CSV, quelle que soit la taille des groupes."""
+    import pyarrow.parquet as pq
+
+    ecrire_cohorte(1_000, 8, tmp_path / "c.csv", io.StringIO())
+    table = pa.Table.from_pandas(pd.read_csv(tmp_path / "c.csv", dtype=str,
+                                             keep_default_na=False), preserve_index=False)
+    pq.write_table(table, tmp_path / "c.parquet", row_group_size=groupe)
+    assert pq.ParquetFile(tmp_path / "c.parquet").num_row_groups == -(-1_000 // groupe)
+    executer(tmp_path / "c.csv", tmp_path / "r.csv", Options(taille=64))
+    bilan = executer(tmp_path / "c.parquet", tmp_path / "r.parquet", Options(taille=64))
+    assert bilan.reperees + bilan.rejetees == 1_000
+    csv_ = pd.read_csv(tmp_path / "r.csv", dtype=str, keep_default_na=False)
+    autre = pq.read_table(tmp_path / "r.parquet")
+    for col in ("id", "niveau", "acteurs", "appuis", "regles", "scores.gir"):
+        valeurs = ["" if v is None else str(v) for v in autre.column(col).to_pylist()]
+        assert valeurs == csv_[col].tolist(), col

@@ -674,8 +674,7 @@ def _lire_parquet(source: Source, taille: int) -> Lecture:
                 from None
 
     def lot_lu(morceaux: list[pa.RecordBatch], debut: int) -> LotLu:
-        # des lots de ``taille`` lignes, par-dessus les groupes de lignes du fichier (chacun
-        # a ses dictionnaires) : les mêmes lots, donc la même sortie, qu'en texte ordinaire
+        # plusieurs morceaux (petits groupes de lignes, chacun ses dictionnaires) : réunis
         table = pa.Table.from_batches(morceaux)
         if len(morceaux) > 1:
             table = table.unify_dictionaries().combine_chunks()
@@ -684,18 +683,23 @@ def _lire_parquet(source: Source, taille: int) -> Lecture:
         return LotLu(donnees, np.arange(debut, debut + table.num_rows))
 
     def lots() -> Iterator[LotLu]:
+        # Des lots d'au plus ``taille`` lignes pris dans les groupes de lignes du fichier
+        # (un groupe a ses dictionnaires : un lot pris dans un seul groupe les garde tels
+        # quels) ; de petits groupes consécutifs sont réunis jusqu'à la moitié de ``taille``.
         debut = 2
         attente: list[pa.RecordBatch] = []
         nombre = 0
-        for lot in fichier.iter_batches(batch_size=taille):
+        morceaux = (lot for groupe in range(fichier.num_row_groups)
+                    for lot in fichier.iter_batches(batch_size=taille, row_groups=[groupe]))
+        for lot in morceaux:
+            if not lot.num_rows:
+                continue
             attente.append(lot)
             nombre += lot.num_rows
-            while nombre >= taille:
-                table = pa.Table.from_batches(attente)
-                yield lot_lu(table.slice(0, taille).to_batches(), debut)
-                debut += taille
-                attente = [b for b in table.slice(taille).to_batches() if b.num_rows]
-                nombre -= taille
+            if nombre >= max(1, taille // 2):
+                yield lot_lu(attente, debut)
+                debut += nombre
+                attente, nombre = [], 0
         if nombre:
             yield lot_lu(attente, debut)
 
