@@ -486,11 +486,14 @@ def _repere(tmp_path, contenu: bytes, nom: str):
 
 
 @pytest.mark.parametrize("fin", [b"\n", b"\r\n"], ids=["LF", "CRLF"])
-def test_csv_lu_par_blocs_en_parallele_comme_en_flux(tmp_path, fin):
+def test_csv_lu_par_blocs_en_parallele_comme_en_flux(tmp_path, fin, monkeypatch):
     """Un CSV sans guillemets se lit par blocs de lignes analysés en parallèle ; un guillemet
     fait lire la suite en flux (enregistrement par enregistrement). Les deux chemins donnent
     les mêmes lignes repérées, les mêmes rejets aux mêmes numéros de ligne, sur plusieurs
     blocs, quel que soit l'endroit où le premier guillemet apparaît."""
+    from orientation.tables import fichiers
+
+    monkeypatch.setattr(fichiers, "fils_lecture_csv", lambda: 3)  # quelle que soit la machine
     corps = _corps_desordonne(12_000)
     assert len("\n".join(corps)) > 3 * 64 * 1024
     variantes = {}

@@ -401,7 +401,7 @@ def _lire_csv(source: Source, encodage: str | None, taille: int) -> Lecture:
         # enregistrement : le fichier se découpe en blocs de lignes entières, analysés en
         # parallèle (les numéros de ligne se comptent d'avance). Au premier bloc qui en a un,
         # la suite est lue par le lecteur en flux de pyarrow, qui suit les guillemets.
-        pool = ThreadPoolExecutor(max(1, min(FILS_LECTURE_CSV, os.cpu_count() or 1)))
+        pool = ThreadPoolExecutor(fils_lecture_csv())
         en_cours: deque = deque()
 
         def rendre() -> LotLu:
@@ -495,8 +495,16 @@ class _Enchaine(io.RawIOBase):
         return len(morceau)
 
 
-# Fils qui analysent en parallèle les blocs d'un CSV sans guillemets (lecture).
-FILS_LECTURE_CSV = 2
+def fils_lecture_csv() -> int:
+    """Fils qui analysent en parallèle les blocs d'un CSV sans guillemets : les cœurs que
+    laissent le repérage et l'écriture (un chacun), au moins un, au plus quatre. Sur deux
+    cœurs, un second fil d'analyse ne fait que disputer le processeur au repérage (mesuré :
+    ≈ 1 s de plus sur 1 M, docs/benchmarks.md)."""
+    try:
+        coeurs = len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover — hors Linux
+        coeurs = os.cpu_count() or 1
+    return max(1, min(4, coeurs - 2))
 
 
 def _iterer(lecteur: Any) -> Iterator[pa.RecordBatch]:
