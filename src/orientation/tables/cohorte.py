@@ -9,13 +9,15 @@ Chemin, exact par construction :
 
 1. la situation se décompose en **unités indépendantes** : chaque colonne, sauf les
    questionnaires (toutes les colonnes d'AGGIR avec ``autonomie.gir``, celles du GFST, celles
-   d'EPICES), qui forment chacun une unité. La validité d'une ligne est celle de chacune de
-   ses unités, et chaque clé du fait ne dépend que d'une unité ;
+   d'EPICES) et les champs qu'un validateur lit ensemble (``modele.CHAMPS_LIES`` : chutes en
+   6 et en 12 mois), qui forment chacun une unité. La validité d'une ligne est celle de
+   chacune de ses unités, et chaque clé du fait ne dépend que d'une unité ;
 2. chaque colonne est **codée par dictionnaire** (Arrow : les indices sont les codes, le
    dictionnaire les valeurs distinctes) ; pour chaque valeur distincte d'une unité, on appelle
-   le chemin exact — ``colonnes.ligne_vers_situation`` (mêmes conversions, même validation
-   pydantic) puis ``faits.construire_fait`` (mêmes instruments) — et l'on garde ce que cette
-   unité change au fait d'une situation neutre (mémoire bornée, gardée d'un lot à l'autre) ;
+   le chemin exact — ``colonnes.convertir_ligne`` (mêmes conversions), la validation pydantic
+   des sous-modèles de l'unité, puis ``faits.construire_fait`` sur leurs sections (mêmes
+   instruments) — et l'on garde ce que cette unité change au fait d'une situation neutre
+   (mémoire bornée, gardée d'un lot à l'autre) ;
 3. le fait de chaque ligne est reconstitué colonne par colonne (une indexation numpy par
    clé), et le référentiel compilé en expressions numpy (``EvaluateurVectoriel``) est évalué
    sur tout le lot d'un coup ;
