@@ -437,12 +437,14 @@ def test_une_unite_seule_change_le_fait_comme_la_situation_entiere():
         presentes = [c for c in unite if c in df.columns]
         lignes = df[presentes].astype(object).where(df[presentes].notna(), None)
         cles = sorted({tuple(x) for x in lignes.itertuples(index=False)}, key=repr)[:400]
-        # et des cellules que la lecture refuse ou qui se contredisent
+        # et des cellules que la lecture refuse, ou vides (l'âge vide est refusé)
         cles += [tuple("zzz" if i == 0 else v for i, v in enumerate(cle)) for cle in cles[:3]]
+        cles += [tuple(None for _ in presentes), tuple("" for _ in presentes)]
         for cle in cles:
             ligne = {k: v for k, v in zip(presentes, cle, strict=True)
                      if v is not None and v != ""}
-            ligne.setdefault("age", 0)
+            if "age" not in presentes:  # une autre unité : validée sous l'âge neutre
+                ligne["age"] = 0
             try:
                 attendu = dict(construire_fait(ligne_vers_situation(ligne),
                                                reperage.parametres).items() - neutre)
@@ -536,3 +538,14 @@ def test_parquet_lu_groupe_par_groupe_memes_resultats(tmp_path, groupe):
     for col in ("id", "niveau", "acteurs", "appuis", "regles", "scores.gir"):
         valeurs = ["" if v is None else str(v) for v in autre.column(col).to_pylist()]
         assert valeurs == csv_[col].tolist(), col
+
+
+def test_age_vide_refuse_comme_par_screen(tmp_path):
+    """Une cellule d'âge vide (les autres remplies) : le repérage d'une cohorte refuse la
+    ligne, avec le message de ``screen()`` (l'âge neutre ne sert qu'à valider une autre
+    unité seule)."""
+    contenu = (ENTETE + "a,,present,1,non,\nb,70,present,1,non,\n").encode()
+    bilan, rejets = _executer(tmp_path, contenu)
+    assert (bilan.reperees, bilan.rejetees) == (1, 1)
+    assert [(r.ligne, r.champ, r.message) for r in rejets] == [
+        (2, "age", "champ obligatoire manquant")]

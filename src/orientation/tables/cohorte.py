@@ -403,7 +403,8 @@ class ReperageCohorte:
                     for s in sections})
                 fait = construire_fait(partielle, self.parametres, sections)
             else:
-                ligne.setdefault("age", 0)  # l'âge neutre, pour valider une autre unité seule
+                if "age" not in presentes:
+                    ligne["age"] = 0  # l'âge neutre, pour valider une autre unité seule
                 fait = construire_fait(ligne_vers_situation(ligne), self.parametres)
         except (ErreurSaisie, ValidationError):
             delta = None
