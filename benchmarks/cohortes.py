@@ -170,9 +170,9 @@ def _mediane(essais: list[dict]) -> dict:
     avec l'étendue des durées et la plus haute mémoire."""
     if len(essais) == 1:
         return essais[0]
-    ranges = sorted(essais, key=lambda m: m["mur"])
-    return ranges[len(ranges) // 2] | {"min": ranges[0]["mur"], "max": ranges[-1]["mur"],
-                                       "pic_mo": max(m["pic_mo"] for m in essais)}
+    tries = sorted(essais, key=lambda m: m["mur"])
+    return tries[len(tries) // 2] | {"min": tries[0]["mur"], "max": tries[-1]["mur"],
+                                     "pic_mo": max(m["pic_mo"] for m in essais)}
 
 
 def banc(n: int, dossier: Path, spark: bool = True, repetitions: int = 3) -> None:

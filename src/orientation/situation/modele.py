@@ -42,6 +42,8 @@ TypeHandicap = Literal[
     "maladie_invalidante",
 ]
 CodeAggir = Literal["A", "B", "C"]
+ReponseGfst = Literal["oui", "non", "ne_sait_pas"]
+ReponseZarit = Literal["jamais", "parfois", "souvent"]
 
 # Les champs qu'un validateur lit ensemble (``info.data``) : leur validité ne se juge qu'ensemble.
 # Le repérage des cohortes (``tables.cohorte``) valide chaque groupe d'un bloc ; un test vérifie
@@ -50,8 +52,6 @@ CHAMPS_LIES: tuple[tuple[str, ...], ...] = (
     ("sante.chutes_6_mois", "sante.chutes_12_mois"),  # Sante._chutes_coherentes
     ("autonomie.gir", "autonomie.aggir"),  # Autonomie._gir_coherent (et la grille entière)
 )
-ReponseGfst = Literal["oui", "non", "ne_sait_pas"]
-ReponseZarit = Literal["jamais", "parfois", "souvent"]
 
 
 class _Modele(BaseModel):

@@ -955,10 +955,9 @@ def _lot_excel(paquet: list[list[str | None]], lignes: list[int], entete: Entete
 
 
 DIALECTES = ("standard", "excel-fr")
-_FORMULE = "^[=+\\-@\\t\\r]"
-
-
 _DEBUTS_DE_FORMULE = ("=", "+", "-", "@", "\t", "\r")
+_FORMULE = "^[" + "".join({"-": "\\-", "\t": "\\t", "\r": "\\r"}.get(c, c)
+                          for c in _DEBUTS_DE_FORMULE) + "]"  # les mêmes, en RE2
 _PETIT_DICTIONNAIRE = 256  # valeurs distinctes examinées en Python plutôt que par Arrow
 
 
