@@ -114,9 +114,11 @@ elif genre.startswith("spark"):
     assert code == 0, code
     fini.set()
 else:
-    from orientation.interfaces.cli import main
+    # comme « orientation batch » dans la console (lancer : le processus du lot, sans pandas)
+    from orientation.interfaces.cli import lancer
     prepa = 0.0
-    code = main(["batch", entree, "-o", sortie])
+    sys.argv = ["orientation", "batch", entree, "-o", sortie]
+    code = lancer()
     assert code == 0, code
 duree = time.perf_counter() - debut - prepa
 pic = 0

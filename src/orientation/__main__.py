@@ -2,6 +2,6 @@
 
 import sys
 
-from orientation.interfaces.cli import main
+from orientation.interfaces.cli import lancer
 
-sys.exit(main())
+sys.exit(lancer())

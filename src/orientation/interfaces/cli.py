@@ -911,8 +911,15 @@ def _abandonner_sortie() -> None:
         pass
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None, *, processus: bool = False) -> int:
+    """La commande ``argv`` (défaut : ``sys.argv``). ``processus`` : appelée par la console,
+    seule dans son processus — un lot sans Spark y tourne alors sans pandas
+    (``orientation.tables.sans_pandas``)."""
     args = construire_analyseur().parse_args(argv)
+    if processus and args.fonction is commande_batch and args.spark is None:
+        from orientation.tables.sans_pandas import ecarter_pandas
+
+        ecarter_pandas()
     try:
         code = args.fonction(args)
         sys.stdout.flush()  # une sortie pleine (/dev/full) se découvre ici
@@ -933,5 +940,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return SORTIE_INTERROMPUE
 
 
+def lancer() -> int:
+    """Le point d'entrée de la console (``orientation``, ``python -m orientation``)."""
+    return main(processus=True)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(lancer())

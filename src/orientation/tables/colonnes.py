@@ -28,15 +28,15 @@ import difflib
 import functools
 import math
 import numbers
+import sys
 import types
 import typing
 import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import numpy as np
-import pandas as pd
 from pydantic import BaseModel, ValidationError
 
 from orientation.referentiel.vocabulaire import majuscule, vocabulaire
@@ -44,6 +44,9 @@ from orientation.resultat import Orientation
 from orientation.resultat.assemblage import Conclusions
 from orientation.situation.erreurs import ErreurSaisie, messages
 from orientation.situation.modele import Situation
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 @functools.lru_cache(maxsize=65_536)
@@ -322,9 +325,10 @@ def est_vide(valeur: Any) -> bool:
         return not valeur.strip()
     if isinstance(valeur, float):
         return math.isnan(valeur)
-    if valeur is pd.NA or valeur is pd.NaT:
-        return True
-    return False
+    # NA et NaT de pandas : pandas n'est pas importé ici (0,5 s au démarrage d'un lot Arrow
+    # qui n'en a pas besoin) ; s'il n'est pas chargé, aucune cellule ne peut en venir
+    pd = sys.modules.get("pandas")
+    return pd is not None and (valeur is pd.NA or valeur is pd.NaT)
 
 
 def _texte_recu(valeur: Any) -> str:
@@ -643,6 +647,8 @@ def resultat_vers_ligne(id: str | None, o: Orientation) -> dict[str, Any]:  # no
 
 def modele_vierge(exemple: bool = True) -> pd.DataFrame:
     """Le modèle à télécharger : toutes les colonnes documentées, et une ligne d'exemple."""
+    import pandas as pd
+
     if not exemple:
         return pd.DataFrame(columns=COLONNES)
     ligne = {c: "" for c in COLONNES}
