@@ -916,13 +916,20 @@ def main(argv: Sequence[str] | None = None, *, processus: bool = False) -> int:
     seule dans son processus — un lot sans Spark y tourne alors sans pandas
     (``orientation.tables.sans_pandas``)."""
     args = construire_analyseur().parse_args(argv)
-    if processus and args.fonction is commande_batch and args.spark is None:
+    lot_seul = processus and args.fonction is commande_batch and args.spark is None
+    if lot_seul:
         from orientation.tables.sans_pandas import ecarter_pandas
 
         ecarter_pandas()
     try:
         code = args.fonction(args)
         sys.stdout.flush()  # une sortie pleine (/dev/full) se découvre ici
+        if lot_seul:
+            # Le lot est écrit, fermé et renommé, le bilan affiché : le processus s'arrête
+            # sans défaire un à un les objets qu'il garde (caches du repérage, modules) —
+            # ≈ 0,15 s sur 1 M de patients, mesuré. Seule la sortie d'erreur reste à vider.
+            sys.stderr.flush()
+            os._exit(code)
         return code
     except ErreurReferentiel as e:
         _ecrire_erreurs("Référentiel invalide :", e.erreurs)

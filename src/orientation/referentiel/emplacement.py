@@ -3,6 +3,7 @@ que nomme la variable d'environnement ``ORIENTATION_REGLES``."""
 
 from __future__ import annotations
 
+import functools
 import os
 from pathlib import Path
 
@@ -16,6 +17,12 @@ def dossier_regles_par_defaut() -> Path:
     choisi = os.environ.get(VARIABLE_REGLES)
     if choisi:
         return Path(choisi)
+    return _dossier_du_paquet()
+
+
+@functools.lru_cache(maxsize=1)
+def _dossier_du_paquet() -> Path:
+    # cherché une fois : le vocabulaire, lu partout, le demande des centaines de fois
     installe = Path(__file__).parents[1] / "rules"
     if installe.is_dir():
         return installe

@@ -15,6 +15,8 @@ import (``situation.faits.CHAMPS``).
 from __future__ import annotations
 
 import functools
+import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -209,10 +211,19 @@ def vocabulaire_de(dossier: Path | str) -> Vocabulaire:
     """Le vocabulaire d'un dossier de règles, relu seulement si ses fichiers ont changé."""
     if not isinstance(dossier, str | Path):  # un dossier en mémoire (referentiel.memoire)
         return charger_vocabulaire(dossier)
-    fichiers = [Path(dossier) / FICHIER, Path(dossier) / "catalogue.yaml"]
-    version = tuple((f.stat().st_mtime_ns, f.stat().st_size) if f.is_file() else None
-                    for f in fichiers)
-    return _vocabulaire(str(dossier), version)
+    texte = str(dossier)
+    return _vocabulaire(texte, (_signature(os.path.join(texte, FICHIER)),
+                                _signature(os.path.join(texte, "catalogue.yaml"))))
+
+
+def _signature(chemin: str) -> tuple[int, int] | None:
+    """Date et taille d'un fichier (un seul appel système : le vocabulaire est demandé
+    des centaines de fois au démarrage), ou None s'il n'y en a pas."""
+    try:
+        etat = os.stat(chemin)
+    except OSError:
+        return None
+    return (etat.st_mtime_ns, etat.st_size) if stat.S_ISREG(etat.st_mode) else None
 
 
 def vocabulaire() -> Vocabulaire:
