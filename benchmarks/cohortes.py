@@ -8,7 +8,10 @@ Pour chaque taille et chaque format (CSV → CSV, Parquet → Parquet), chaque m
 processus neuf (démarrage et imports compris, comme en vrai), chronométré de bout en bout,
 avec sa mémoire maximale (VmHWM) :
 
-- ``orientation batch ENTREE -o SORTIE`` ;
+- ``orientation batch ENTREE -o SORTIE``, lancé comme dans la console (``python -m
+  orientation``) et chronométré de l'extérieur, du lancement à la fin du processus (les
+  planchers : du début de leur script à la fin de leur écriture, plus le démarrage d'un
+  interpréteur nu) ;
 - le plancher **polars** : lire le même fichier d'entrée et écrire une sortie identique à
   celle de batch (mêmes colonnes, mêmes valeurs : la sortie de batch relue au préalable, hors
   chronomètre) — ce qu'un programme qui ne ferait *rien* d'autre coûterait ;
@@ -70,7 +73,7 @@ elif genre == "pandas":
         if reference.endswith(".csv") else pd.read_parquet(reference)
     prepa = time.perf_counter() - t
     ecrire(df)
-elif genre.startswith("spark"):
+else:  # spark, spark-jeux
     import os, threading
     arbre = {"pic": 0}
     def rss_arbre():
@@ -113,13 +116,6 @@ elif genre.startswith("spark"):
                  "spark.driver.memory=4g"])
     assert code == 0, code
     fini.set()
-else:
-    # comme « orientation batch » dans la console (lancer : le processus du lot, sans pandas)
-    from orientation.interfaces.cli import lancer
-    prepa = 0.0
-    sys.argv = ["orientation", "batch", entree, "-o", sortie]
-    code = lancer()
-    assert code == 0, code
 duree = time.perf_counter() - debut - prepa
 pic = 0
 for ligne in open("/proc/self/status"):
@@ -142,6 +138,23 @@ def _mesurer(genre: str, entree: Path, sortie: Path, reference: Path) -> dict:
     resultat = json.loads(p.stdout.strip().splitlines()[-1])
     resultat["mur"] = resultat["secondes"] + _demarrage(genre)
     return resultat
+
+
+def _mesurer_batch(entree: Path, sortie: Path) -> dict:
+    """``orientation batch ENTREE -o SORTIE`` tel qu'on le lance : le processus entier, du
+    lancement à sa fin (démarrage de l'interpréteur et arrêt compris), mesuré de l'extérieur ;
+    sa mémoire maximale rendue par le noyau (``wait4``)."""
+    t = time.perf_counter()
+    p = subprocess.Popen([sys.executable, "-m", "orientation", "batch", str(entree), "-o",
+                          str(sortie)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                         env=_ENV)
+    erreur = p.stderr.read()
+    _, statut, usage = os.wait4(p.pid, 0)
+    duree = time.perf_counter() - t
+    p.returncode = os.waitstatus_to_exitcode(statut)
+    if p.returncode:
+        raise RuntimeError(erreur.decode())
+    return {"mur": duree, "pic_mo": usage.ru_maxrss // 1024}
 
 
 # Comme après « pip install » : le code compilé (.pyc) est lu, pas recompilé à chaque
@@ -198,7 +211,7 @@ def banc(n: int, dossier: Path, spark: bool = True, repetitions: int = 3) -> Non
         # chacun (la machine est partagée : un passage seul varie de 15 à 30 %)
         essais_batch, essais_polars = [], []
         for _ in range(repetitions):
-            essais_batch.append(_mesurer("batch", entree, sortie_batch, sortie_batch))
+            essais_batch.append(_mesurer_batch(entree, sortie_batch))
             essais_polars.append(_mesurer("polars", entree, dossier / f"p{n}{suffixe}",
                                           sortie_batch))
         batch, polars = _mediane(essais_batch), _mediane(essais_polars)

@@ -407,7 +407,10 @@ def _chemin_du_message(message: str) -> str:
     return message.split(" : ", 1)[0]
 
 
-_MORCEAUX = {chemin: tuple(chemin.split(".")) for chemin in CHAMPS_COLONNES}
+# Par colonne : la colonne, les sections où ranger sa valeur, son nom (calculés une fois ;
+# le repérage des cohortes convertit des dizaines de milliers de combinaisons distinctes).
+_PLACES = {chemin: (c, tuple(chemin.split(".")[:-1]), chemin.rsplit(".", 1)[-1])
+           for chemin, c in CHAMPS_COLONNES.items()}
 _CONVERSIONS: dict[tuple[str, str], tuple[Any, str | None]] = {}
 _CONVERSIONS_MAX = 100_000
 
@@ -441,17 +444,30 @@ def convertir_ligne(ligne: Mapping[str, Any]) -> tuple[dict[str, Any], list[str]
     erreurs: list[str] = []
     remplis: dict[str, list[str]] = {}
     for chemin, cellule in ligne.items():
-        c = CHAMPS_COLONNES.get(chemin)
-        if c is None or est_vide(cellule):
+        place = _PLACES.get(chemin)
+        if place is None:
             continue
-        valeur, erreur = _convertir_cellule(c, cellule)
+        c, sections, nom = place
+        if type(cellule) is str:  # le cas courant, sans appel : vide, ou conversion gardée
+            if not cellule or cellule.isspace():
+                continue
+            connu = _CONVERSIONS.get((chemin, cellule))
+            if connu is None:
+                valeur, erreur = _convertir_cellule(c, cellule)
+            else:
+                valeur, erreur = connu
+                if type(valeur) is list:
+                    valeur = list(valeur)
+        elif est_vide(cellule):
+            continue
+        else:
+            valeur, erreur = _convertir_cellule(c, cellule)
         if erreur is not None:
             erreurs.append(f"{chemin} : {erreur}")
         if c.groupe:
             remplis.setdefault(c.groupe, []).append(chemin)
         if valeur is None:
             continue
-        *sections, nom = _MORCEAUX[chemin]
         cible = donnees
         for m in sections:
             cible = cible.setdefault(m, {})
