@@ -155,10 +155,21 @@ class EvaluateurCompile:
 # --- Évaluation vectorielle (une colonne numpy par champ du fait) ------------------------------
 
 
-def _source_vecteur(c: Condition) -> str:
+def _source_vecteur(c: Condition, partages: dict[str, int] | None = None) -> str:
     """Expression numpy équivalente à ``source_condition`` sur des colonnes : ``V[k]`` les
     valeurs, ``P[k]`` la présence (champs optionnels), ``C[(sorte, valeur)]`` les
-    conclusions, ``nombre(sorte)`` le nombre de valeurs conclues d'une sorte."""
+    conclusions, ``nombre(sorte)`` le nombre de valeurs conclues d'une sorte.
+
+    ``partages`` : chaque sous-expression qui ne lit pas les conclusions y est rangée une
+    fois (ses sous-expressions avant elle) et devient ``K[i]`` — calculée une fois par lot
+    pour toutes les règles qui la partagent (``EvaluateurVectoriel``)."""
+    source = _source_noeud(c, partages)
+    if partages is None or _examine_conclusions(c):
+        return source
+    return f"K[{partages.setdefault(source, len(partages))}]"
+
+
+def _source_noeud(c: Condition, partages: dict[str, int] | None) -> str:
     if isinstance(c, Comparaison):
         if c.operateur in ("contient", "contient_un_de"):
             valeurs = c.valeur if isinstance(c.valeur, tuple) else (c.valeur,)
@@ -175,7 +186,7 @@ def _source_vecteur(c: Condition) -> str:
         if c.operateur == "nombre_au_moins":
             return f"(nombre({c.sorte!r}) >= {_constante(c.valeur)})"
         return f"C[({c.sorte!r}, {_constante(c.valeur)})]"
-    termes = [_source_vecteur(t) for t in c.termes]
+    termes = [_source_vecteur(t, partages) for t in c.termes]
     if isinstance(c, Toutes):
         return "(" + " & ".join(termes) + ")" if termes else "VRAI"
     if isinstance(c, UneDe):
@@ -209,13 +220,21 @@ class EvaluateurVectoriel:
             for sorte_valeur in r.alors.paires():
                 if sorte_valeur[0] in examinees:  # seules les sortes que le chaînage examine
                     self._par_conclusion.setdefault(sorte_valeur, []).append(i)
-        lignes = []
-        for i, r in enumerate(regles):
-            lignes.append(f"def r{i}(V, P, C, nombre, VRAI, FAUX):  # {r.id}")
-            lignes.append(f"    return {_source_vecteur(r.si)}")
+        # Les sous-expressions sans conclusion, partagées entre règles (« l'aidant est
+        # épuisé », « GIR ≤ 4 »…), calculées une fois par lot dans « partagees », puis les
+        # règles : mêmes valeurs, 2 fois moins d'opérations sur ce référentiel.
+        partages: dict[str, int] = {}
+        regles_source = [_source_vecteur(r.si, partages) for r in regles]
+        lignes = ["def partagees(V, P, VRAI, FAUX):", f"    K = [None] * {len(partages)}"]
+        lignes += [f"    K[{i}] = {source}" for source, i in partages.items()]
+        lignes.append("    return K")
+        for i, (r, source) in enumerate(zip(regles, regles_source, strict=True)):
+            lignes.append(f"def r{i}(V, P, C, nombre, VRAI, FAUX, K):  # {r.id}")
+            lignes.append(f"    return {source}")
         self.source = "\n".join(lignes) + "\n"
         espace: dict[str, Any] = {"np": np, "O": _TESTS}
         exec(compile(self.source, "<référentiel vectorisé>", "exec"), espace)  # noqa: S102
+        self._partagees = espace["partagees"]
         self._fonctions = [espace[f"r{i}"] for i in range(len(regles))]
         self.cles = sorted({c.champ for r in regles for c in _comparaisons(r.si)})
 
@@ -230,24 +249,34 @@ class EvaluateurVectoriel:
             def __missing__(self, cle):
                 return faux
 
+        comptes: dict[str, Any] = {}  # nombre de valeurs conclues par sorte, à chaque tour
+
         def maj() -> None:
             conclus.clear()
+            comptes.clear()
             for cle, indices in self._par_conclusion.items():
                 conclus[cle] = tirees[:, indices].any(axis=1)
 
         def nombre(sorte: str):
-            return sum((v.astype(np.int16) for (s, _), v in conclus.items() if s == sorte),
-                       np.zeros(n, dtype=np.int16))
+            compte = comptes.get(sorte)
+            if compte is None:  # compté une fois par tour, additionné sur place
+                compte = np.zeros(n, dtype=np.int16)
+                for (s, _), v in conclus.items():
+                    if s == sorte:
+                        compte += v
+                comptes[sorte] = compte
+            return compte
 
+        K = self._partagees(V, P, vrai, faux)
         for i in self._simples:
-            tirees[:, i] = self._fonctions[i](V, P, None, nombre, vrai, faux)
+            tirees[:, i] = self._fonctions[i](V, P, None, nombre, vrai, faux, K)
         change = bool(self._chainees)
         while change:
             maj()
             vue = _Conclus(conclus)
             change = False
             for i in self._chainees:
-                nouveau = tirees[:, i] | self._fonctions[i](V, P, vue, nombre, vrai, faux)
+                nouveau = tirees[:, i] | self._fonctions[i](V, P, vue, nombre, vrai, faux, K)
                 if (nouveau != tirees[:, i]).any():
                     tirees[:, i] = nouveau
                     change = True
