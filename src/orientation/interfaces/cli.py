@@ -914,7 +914,7 @@ def _abandonner_sortie() -> None:
 def main(argv: Sequence[str] | None = None, *, processus: bool = False) -> int:
     """La commande ``argv`` (défaut : ``sys.argv``). ``processus`` : appelée par la console,
     seule dans son processus — un lot sans Spark y tourne alors sans pandas
-    (``orientation.tables.sans_pandas``)."""
+    (``orientation.tables.sans_pandas``) et le processus s'arrête dès le lot écrit."""
     args = construire_analyseur().parse_args(argv)
     lot_seul = processus and args.fonction is commande_batch and args.spark is None
     if lot_seul:

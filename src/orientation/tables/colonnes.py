@@ -416,15 +416,10 @@ _CONVERSIONS_MAX = 100_000
 
 
 def _convertir_cellule(c: Colonne, cellule: Any) -> tuple[Any, str | None]:
-    """(valeur convertie, message d'erreur ou None) d'une cellule non vide. Une cellule de
-    texte ne dépend que de sa colonne : sa conversion est gardée (mémoire bornée), une liste
-    rendue neuve à chaque fois."""
+    """(valeur convertie, message d'erreur ou None) d'une cellule non vide, pas encore
+    gardée. Une cellule de texte ne dépend que de sa colonne : sa conversion est gardée
+    (mémoire bornée ; ``convertir_ligne`` la relit, une liste rendue neuve à chaque fois)."""
     cle = (c.chemin, cellule) if type(cellule) is str else None
-    if cle is not None:
-        connu = _CONVERSIONS.get(cle)
-        if connu is not None:
-            valeur, erreur = connu
-            return (list(valeur) if type(valeur) is list else valeur), erreur
     try:
         resultat: tuple[Any, str | None] = (_CONVERTIR[c.genre](cellule, c), None)
     except _Invalide as e:
